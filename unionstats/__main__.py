@@ -1,0 +1,5 @@
+"""Allow ``python -m unionstats``."""
+
+from unionstats.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,162 @@
+"""Raw files -> cell grids: every sheet of a workbook as rows of values, with merged ranges.
+
+Reading goes through python-calamine (xlsx, xlsm, xlsb, xls, ods). Before a zip-based
+file is parsed, its archive directory is checked so that a zip bomb is refused without
+being inflated. Any failure becomes an :class:`InputFileError` with a Vietnamese message;
+nothing here lets a library traceback escape.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine
+
+from unionstats.errors import InputFileError
+
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
+ZIP_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+MAX_ZIP_MEMBERS = 10_000
+
+
+def a1(row: int, col: int) -> str:
+    """Return the A1 reference of a zero-based (row, col): ``a1(0, 0) == "A1"``."""
+    letters = ""
+    col += 1
+    while col:
+        col, remainder = divmod(col - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return f"{letters}{row + 1}"
+
+
+@dataclass
+class SheetGrid:
+    """One sheet: ``rows[r][c]`` is the value at zero-based row r, column c.
+
+    Empty cells are ``None``. ``merged`` holds inclusive ranges
+    ``(first_row, first_col, last_row, last_col)``.
+    """
+
+    name: str
+    rows: list[list[object]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    visible: bool = True
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    def value(self, row: int, col: int) -> object:
+        if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
+            return self.rows[row][col]
+        return None
+
+    def text(self, row: int, col: int) -> str:
+        """The cell as stripped text ('' for empty)."""
+        value = self.value(row, col)
+        return "" if value is None else str(value).strip()
+
+    def merged_origin(self, row: int, col: int) -> tuple[int, int]:
+        """The top-left cell of the merged range covering (row, col), or itself."""
+        for first_row, first_col, last_row, last_col in self.merged:
+            if first_row <= row <= last_row and first_col <= col <= last_col:
+                return first_row, first_col
+        return row, col
+
+
+def check_archive(path: Path) -> None:
+    """Refuse a zip-based workbook whose inflated size or ratio is absurd (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile:
+        raise InputFileError(
+            "Tệp bị hỏng hoặc không phải bảng tính Excel/ODS thật: mở và lưu lại bằng Excel "
+            "hoặc LibreOffice rồi gửi lại.",
+            file=path.name,
+            code="file_corrupt",
+        ) from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise InputFileError(
+            f"Tệp chứa {len(members)} thành phần, quá nhiều cho một báo cáo: không mở, "
+            "đề nghị đơn vị gửi lại tệp đúng mẫu.",
+            file=path.name,
+            code="file_suspicious",
+        )
+    inflated = sum(member.file_size for member in members)
+    compressed = max(1, sum(member.compress_size for member in members))
+    if inflated > MAX_UNCOMPRESSED_BYTES or (
+        inflated > 10 * 1024 * 1024 and inflated / compressed > MAX_COMPRESSION_RATIO
+    ):
+        raise InputFileError(
+            f"Tệp giải nén ra {inflated / 1024 / 1024:.0f} MB (nén {inflated / compressed:.0f} lần): "
+            "nghi là tệp độc hại (zip bomb), không mở; đề nghị đơn vị gửi lại.",
+            file=path.name,
+            code="file_zip_bomb",
+        )
+
+
+def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetGrid]:
+    """Read every worksheet of ``path`` into :class:`SheetGrid` objects.
+
+    Raises
+    ------
+    InputFileError
+        If the file is corrupt, encrypted, suspicious or not a spreadsheet.
+    """
+    path = Path(path)
+    name = display_name or path.name
+    suffix = path.suffix.lower()
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise InputFileError(
+            f"'{path.suffix}' không phải bảng tính (.xlsx, .xls, .ods).", file=name,
+            code="file_not_spreadsheet",
+        )
+    if suffix in ZIP_SUFFIXES:
+        try:
+            check_archive(path)
+        except InputFileError as error:
+            error.file = name
+            raise
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError:
+        raise InputFileError(
+            "Tệp có đặt mật khẩu: đề nghị đơn vị gỡ mật khẩu rồi gửi lại.",
+            file=name, code="file_encrypted",
+        ) from None
+    except Exception as error:  # calamine raises several unrelated types for bad files
+        raise InputFileError(
+            f"Không mở được tệp ({type(error).__name__}): tệp hỏng hoặc sai định dạng; mở và "
+            "lưu lại bằng Excel hoặc LibreOffice rồi gửi lại.",
+            file=name, code="file_corrupt",
+        ) from None
+    grids: list[SheetGrid] = []
+    try:
+        for meta in workbook.sheets_metadata:
+            if str(meta.typ) != "SheetTypeEnum.WorkSheet":
+                continue
+            sheet = workbook.get_sheet_by_name(meta.name)
+            rows = [
+                [None if cell == "" else cell for cell in row]
+                for row in sheet.to_python(skip_empty_area=False)
+            ]
+            merged = [
+                (start[0], start[1], end[0], end[1])
+                for start, end in (sheet.merged_cell_ranges or [])
+            ]
+            visible = str(meta.visible) == "SheetVisibleEnum.Visible"
+            grids.append(SheetGrid(meta.name, rows, merged, visible))
+    except Exception as error:  # a sheet that calamine cannot decode
+        raise InputFileError(
+            f"Không đọc được nội dung tệp ({type(error).__name__}): mở và lưu lại bằng Excel "
+            "hoặc LibreOffice rồi gửi lại.",
+            file=name, code="file_corrupt",
+        ) from None
+    finally:
+        workbook.close()
+    return grids

@@ -1,0 +1,72 @@
+"""The one exception family of unionstats.
+
+Every error carries where it happened (file, sheet, cell when they exist) and a Vietnamese
+message that tells the user what to do. ``str(error)`` is a single line fit for a terminal
+or a findings table.
+"""
+
+from __future__ import annotations
+
+
+class UnionstatsError(Exception):
+    """Base class: a problem a user can act on.
+
+    Parameters
+    ----------
+    message_vi
+        What went wrong and what to do about it, in Vietnamese.
+    file, sheet, cell
+        Where the problem is, when known (cell as an A1 reference).
+    code
+        A short stable identifier used in ``findings.csv`` (e.g. ``unit_unknown``).
+    """
+
+    default_code = "error"
+
+    def __init__(
+        self,
+        message_vi: str,
+        *,
+        file: str | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message_vi)
+        self.message_vi = message_vi
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
+        self.code = code or self.default_code
+
+    def location(self) -> str:
+        """Return ``file!sheet!cell`` with the parts that are known."""
+        return "!".join(part for part in (self.file, self.sheet, self.cell) if part)
+
+    def __str__(self) -> str:
+        where = self.location()
+        return f"{where}: {self.message_vi}" if where else self.message_vi
+
+
+class InputFileError(UnionstatsError):
+    """A submitted file cannot be read or understood; it is quarantined, the batch goes on."""
+
+    default_code = "file_unreadable"
+
+
+class ReferenceDataError(UnionstatsError):
+    """A CSV in ``data/reference`` is missing or malformed."""
+
+    default_code = "reference_invalid"
+
+
+class StoreError(UnionstatsError):
+    """The processed store is missing or cannot be read or written."""
+
+    default_code = "store_invalid"
+
+
+class UsageError(UnionstatsError):
+    """A command was called with arguments it cannot use (exit status 2)."""
+
+    default_code = "usage"

@@ -1,0 +1,239 @@
+"""The registry: units, clusters, lineage and the indicator catalogue (``data/reference``).
+
+Domain knowledge lives in CSV files an analyst can edit in Excel; this module loads them,
+checks them and builds the lookups the readers need (label key -> indicator, unit key ->
+unit). A malformed file raises :class:`ReferenceDataError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from unionstats.errors import ReferenceDataError
+from unionstats.periods import Period, parse_code
+from unionstats.text import label_key, squash, unit_key
+
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "units.csv": ("unit_code", "name", "kind", "aliases", "valid_from", "valid_to"),
+    "clusters.csv": ("year", "cluster_code", "cluster_name", "unit_code", "role"),
+    "indicators.csv": ("code", "label_vi", "measure", "kind", "fy_only", "female_code", "aliases"),
+    "lineage.csv": ("from_unit", "to_unit", "effective", "kind"),
+}
+MONEY_MEASURE = "đồng"
+
+
+def read_reference_csv(path: Path, required: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Read one reference CSV as text columns, checking that ``required`` columns exist.
+
+    Excel saves CSV with a byte-order mark; both with and without are accepted.
+    """
+    if not path.is_file():
+        raise ReferenceDataError(
+            f"Thiếu tệp danh mục {path.name}: cần có tệp này trong thư mục {path.parent}.",
+            file=str(path),
+            code="reference_missing",
+        )
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError) as error:
+        raise ReferenceDataError(
+            f"Không đọc được {path.name} ({error}); lưu lại tệp dạng CSV UTF-8.",
+            file=str(path),
+        ) from None
+    missing = [column for column in required if column not in frame.columns]
+    if missing:
+        raise ReferenceDataError(
+            f"{path.name} thiếu cột {', '.join(missing)}; dòng tiêu đề phải có: "
+            f"{', '.join(required)}.",
+            file=str(path),
+            cell="dòng 1",
+        )
+    return frame.apply(lambda column: column.str.strip())
+
+
+@dataclass
+class Registry:
+    """All reference data of one province, with the lookups built from it."""
+
+    units: pd.DataFrame
+    clusters: pd.DataFrame
+    indicators: pd.DataFrame
+    lineage: pd.DataFrame
+    folder: Path
+    _extra: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @cached_property
+    def indicator_by_key(self) -> dict[str, str]:
+        """Map label keys (code label and every alias) to indicator codes."""
+        lookup: dict[str, str] = {}
+        for row in self.indicators.itertuples(index=False):
+            for text in (row.label_vi, *row.aliases.split("|")):
+                if not text.strip():
+                    continue
+                for key in {label_key(text), label_key(text, drop_parentheses=True)}:
+                    owner = lookup.setdefault(key, row.code)
+                    if owner != row.code:
+                        raise ReferenceDataError(
+                            f"Nhãn '{text}' dùng cho cả {owner} và {row.code} trong "
+                            "indicators.csv: mỗi nhãn chỉ thuộc một chỉ tiêu.",
+                            file=str(self.folder / "indicators.csv"),
+                        )
+        return lookup
+
+    @cached_property
+    def indicator_info(self) -> dict[str, dict[str, object]]:
+        """Per indicator code: label, measure, kind, and whether it is money / whole."""
+        info: dict[str, dict[str, object]] = {}
+        for row in self.indicators.itertuples(index=False):
+            money = row.measure == MONEY_MEASURE
+            info[row.code] = {
+                "label_vi": row.label_vi,
+                "measure": row.measure,
+                "kind": row.kind,
+                "money": money,
+                "whole": not money,
+                "fy_only": row.fy_only == "1",
+                "female_code": row.female_code,
+            }
+        return info
+
+    @cached_property
+    def unit_by_key(self) -> dict[str, str]:
+        """Map squashed unit keys (name and every alias) to unit codes."""
+        lookup: dict[str, str] = {}
+        for row in self.units.itertuples(index=False):
+            for text in (row.name, row.unit_code, *row.aliases.split("|")):
+                key = squash(text)
+                if not key:
+                    continue
+                owner = lookup.setdefault(key, row.unit_code)
+                if owner != row.unit_code:
+                    raise ReferenceDataError(
+                        f"Tên '{text}' dùng cho cả {owner} và {row.unit_code} trong units.csv: "
+                        "mỗi tên gọi chỉ thuộc một đơn vị.",
+                        file=str(self.folder / "units.csv"),
+                    )
+        return lookup
+
+    @cached_property
+    def unit_names(self) -> dict[str, str]:
+        return dict(zip(self.units["unit_code"], self.units["name"], strict=True))
+
+    def match_indicator(self, label: str) -> str | None:
+        """Return the indicator code a row label means, or None."""
+        lookup = self.indicator_by_key
+        return lookup.get(label_key(label)) or lookup.get(label_key(label, drop_parentheses=True))
+
+    def match_unit(self, text: str) -> str | None:
+        """Return the unit code ``text`` names exactly (up to spelling variants), or None."""
+        return self.unit_by_key.get(squash(text))
+
+    def units_in_text(self, text: str) -> set[str]:
+        """Return the units whose squashed name occurs inside ``text`` (for filenames)."""
+        haystack = squash(text)
+        found = {code for key, code in self.unit_by_key.items() if len(key) >= 5 and key in haystack}
+        return found
+
+    def closest_units(self, text: str, n: int = 3) -> list[str]:
+        """Suggest the registered unit names closest to ``text``."""
+        names = {unit_key(name): name for name in self.units["name"]}
+        for row in self.units.itertuples(index=False):
+            for alias in row.aliases.split("|"):
+                names.setdefault(unit_key(alias), row.name)
+        keys = difflib.get_close_matches(unit_key(text), list(names), n=n * 3, cutoff=0.4)
+        suggestions: list[str] = []
+        for key in keys:
+            if names[key] not in suggestions:
+                suggestions.append(names[key])
+        return suggestions[:n]
+
+    def cluster_of(self, unit_code: str, year: int) -> str:
+        """Return the cluster a unit belonged to in ``year`` ('' if none)."""
+        members = self.cluster_table
+        return members.get((year, unit_code), "")
+
+    @cached_property
+    def cluster_table(self) -> dict[tuple[int, str], str]:
+        return {
+            (int(row.year), row.unit_code): row.cluster_code
+            for row in self.clusters.itertuples(index=False)
+        }
+
+    def expected_units(self, period: Period) -> list[str]:
+        """Units that should report for ``period`` according to their validity dates."""
+        expected = []
+        for row in self.units.itertuples(index=False):
+            start = parse_code(row.valid_from) if row.valid_from else None
+            end = parse_code(row.valid_to) if row.valid_to else None
+            if start and period.sort_key() < start.sort_key():
+                continue
+            if end and period.sort_key() > end.sort_key():
+                continue
+            expected.append(row.unit_code)
+        return expected
+
+
+def load_registry(folder: Path) -> Registry:
+    """Load and check every reference CSV under ``folder``."""
+    folder = Path(folder)
+    frames = {
+        name: read_reference_csv(folder / name, columns)
+        for name, columns in REQUIRED_COLUMNS.items()
+    }
+    registry = Registry(
+        units=frames["units.csv"],
+        clusters=frames["clusters.csv"],
+        indicators=frames["indicators.csv"],
+        lineage=frames["lineage.csv"],
+        folder=folder,
+    )
+    _check(registry)
+    return registry
+
+
+def _check(registry: Registry) -> None:
+    """Fail early, with the line number, on reference rows the readers cannot use."""
+    for name, frame, column, allowed in (
+        ("units.csv", registry.units, "kind", {"district", "sector"}),
+        ("indicators.csv", registry.indicators, "kind", {"stock", "flow"}),
+        ("clusters.csv", registry.clusters, "role", {"truong", "pho", ""}),
+    ):
+        bad = frame.index[~frame[column].isin(allowed)]
+        if len(bad):
+            line = int(bad[0]) + 2
+            raise ReferenceDataError(
+                f"{name} dòng {line}: cột {column} = '{frame.at[bad[0], column]}' không hợp lệ; "
+                f"chỉ dùng {', '.join(sorted(v or '(trống)' for v in allowed))}.",
+                file=str(registry.folder / name),
+                cell=f"dòng {line}",
+            )
+    for index, row in registry.units.iterrows():
+        for column in ("valid_from", "valid_to"):
+            if row[column]:
+                try:
+                    parse_code(row[column])
+                except ValueError:
+                    raise ReferenceDataError(
+                        f"units.csv dòng {index + 2}: {column} = '{row[column]}' không phải mã kỳ "
+                        "(ví dụ 2019-H1, 2023-FY).",
+                        file=str(registry.folder / "units.csv"),
+                        cell=f"dòng {index + 2}",
+                    ) from None
+    known = set(registry.units["unit_code"])
+    unknown = registry.clusters.index[~registry.clusters["unit_code"].isin(known)]
+    if len(unknown):
+        line = int(unknown[0]) + 2
+        raise ReferenceDataError(
+            f"clusters.csv dòng {line}: đơn vị '{registry.clusters.at[unknown[0], 'unit_code']}' "
+            "không có trong units.csv.",
+            file=str(registry.folder / "clusters.csv"),
+            cell=f"dòng {line}",
+        )
+    # Build the lookups now so that duplicate aliases surface at load time.
+    registry.indicator_by_key  # noqa: B018
+    registry.unit_by_key  # noqa: B018
