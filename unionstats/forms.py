@@ -24,7 +24,7 @@ from unionstats.findings import Finding
 from unionstats.numbers import parse_value
 from unionstats.periods import Period, find_periods
 from unionstats.reference import Registry
-from unionstats.text import fold, label_key
+from unionstats.text import fold, label_key, unit_key
 
 MAX_HEADER_SEARCH_ROWS = 300
 _LABEL_HEADER = re.compile(r"^(?:noi dung(?: chi tieu| hoat dong)?|chi tieu|ten chi tieu|danh muc)$")
@@ -326,9 +326,9 @@ def identify_unit(table: Table, source_file: str, registry: Registry) -> str:
         unit = registry.match_unit(candidate)
         if unit:
             named.setdefault(unit, []).append(f"ô {cell} '{text}'")
-        elif _UNIT_LINE.match(fold(text)) or re.match(
+        elif (_UNIT_LINE.match(fold(text)) or re.match(
             r"^(?:ldld|lien doan lao dong|cong doan) ", fold(text)
-        ):
+        )) and not unit_key(candidate).startswith("tinh "):  # the provincial federation itself
             unmatched.append(candidate)
     stem = PurePath(source_file).stem
     for unit in registry.units_in_text(stem):

@@ -70,7 +70,7 @@ class Period:
 
 def parse_code(code: str) -> Period:
     """Parse a canonical code such as ``2020-FY``; raise ValueError otherwise."""
-    match = _CODE.match(str(code).strip().upper().replace("-FY", "-FY"))
+    match = _CODE.match(str(code).strip().upper())
     if not match:
         raise ValueError(f"not a period code: {code!r}")
     return Period(int(match["year"]), match["type"])

@@ -115,7 +115,7 @@ def unit_key(text: str) -> str:
     "LĐLĐ", "Liên đoàn Lao động", "huyện", "TP.", "Thành phố") are removed.
     """
     text = fold(text)
-    text = text.replace("'", "").replace(".", ". ")
+    text = text.replace("'", "").replace(".", ". ").replace("_", " ")
     text = _SPACES.sub(" ", text).strip()
     text = _UNIT_PREFIXES.sub("", text, count=1)
     text = _DAK.sub("dak", text)

@@ -1,0 +1,44 @@
+# unionstats — run `make help` for the list of targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+RAW ?= data/raw
+PROCESSED ?= data/processed
+
+.PHONY: help setup demo test lint format clean-data
+
+help: ## Show this list of targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install unionstats (editable) with its test tools
+
+demo: setup ## Sample data if data/raw is empty, ingest, and print where the store is
+	@if [ -z "$$(ls -A $(RAW) 2>/dev/null | grep -v -x -e README.md -e .gitkeep)" ]; then \
+		$(BIN)/unionstats sample $(RAW); \
+	fi
+	@$(BIN)/unionstats ingest $(RAW) --out $(PROCESSED); status=$$?; \
+		if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then exit $$status; fi
+
+test: setup ## Run ruff and the whole test suite
+	$(BIN)/ruff check unionstats tests benchmarks
+	$(BIN)/python -m pytest -q
+
+lint: setup ## Run ruff only
+	$(BIN)/ruff check unionstats tests benchmarks
+
+format: setup ## Format the code with ruff
+	$(BIN)/ruff format unionstats tests benchmarks
+
+clean-data: ## Remove generated data (processed store, figures, reports); never data/raw
+	rm -rf $(PROCESSED)/*.parquet $(PROCESSED)/*.csv figures/*.png figures/*.svg reports/*/

@@ -1,0 +1,352 @@
+"""Values -> store: ingest a folder of submissions into the tidy store.
+
+One run lists every file under the raw folder, reads the new or changed ones (by content
+hash), keeps what earlier runs read from unchanged ones, decides which submission is
+current for each unit and period, and writes the store once. A file that cannot be
+read is quarantined with a one-line Vietnamese reason; the other files are still ingested.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from unionstats.cells import SPREADSHEET_SUFFIXES, read_workbook
+from unionstats.errors import InputFileError
+from unionstats.findings import Finding, findings_frame
+from unionstats.forms import read_submission
+from unionstats.reference import Registry, load_registry
+from unionstats.store import (
+    MANIFEST_COLUMNS,
+    empty_values,
+    normalise_values,
+    read_findings,
+    read_history,
+    read_manifest,
+    read_values,
+    write_store,
+)
+
+PARALLEL_THRESHOLD = 40
+REUSABLE = ("ingested", "superseded")
+
+
+@dataclass
+class FileOutcome:
+    """What reading one file gave: picklable, so that worker processes can return it."""
+
+    path: str
+    sha256: str
+    status: str
+    unit: str = ""
+    period: str = ""
+    message: str = ""
+    records: list[dict[str, object]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class IngestResult:
+    """The outcome of one run, for the command line's summary."""
+
+    manifest: pd.DataFrame
+    values: pd.DataFrame
+    findings: pd.DataFrame
+    parsed: int
+    reused: int
+
+    def count(self, status: str) -> int:
+        return int((self.manifest["status"] == status).sum())
+
+    @property
+    def exit_code(self) -> int:
+        """0 when nothing is quarantined, 3 otherwise (DESIGN.md section 7)."""
+        return 3 if self.count("quarantined") else 0
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def reference_sha256(folder: Path) -> str:
+    """One hash over every reference CSV: a changed registry means re-reading everything."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(folder).glob("*.csv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def skip_reason(relative: Path) -> str | None:
+    """Why a file is not a submission to read (None if it is one)."""
+    name = relative.name
+    if name.startswith("~$"):
+        return "Tệp khoá tạm của Office (~$…), không phải báo cáo: bỏ qua."
+    if any(part.startswith(".") for part in relative.parts):
+        return "Tệp ẩn: bỏ qua."
+    if relative.suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return f"Không phải bảng tính ({relative.suffix or 'không có đuôi'}): bỏ qua."
+    return None
+
+
+@lru_cache(maxsize=4)
+def _registry_for(folder: str) -> Registry:
+    return load_registry(Path(folder))
+
+
+def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> FileOutcome:
+    """Read one submission; never raises for a bad file (it comes back quarantined)."""
+    try:
+        submission = read_submission(read_workbook(path, display_name=relative), relative, registry)
+    except InputFileError as error:
+        error.file = relative
+        finding = Finding("error", error.code, error.message_vi, relative, error.sheet or "",
+                          error.cell or "")
+        return FileOutcome(relative, sha256, "quarantined", message=str(error), findings=[finding])
+    except Exception as error:  # a reader bug must not stop the batch or lose the other files
+        message = (f"Lỗi không mong đợi khi đọc tệp ({type(error).__name__}: {error}); tệp được "
+                   "cách ly, báo cho nhóm phát triển kèm tệp này.")
+        finding = Finding("error", "reader_failed", message, relative)
+        return FileOutcome(relative, sha256, "quarantined", message=f"{relative}: {message}",
+                           findings=[finding])
+    return FileOutcome(relative, sha256, "ingested", submission.unit_code, submission.period.code,
+                       records=submission.records, findings=submission.findings)
+
+
+def _read_in_worker(task: tuple[str, str, str, str]) -> FileOutcome:
+    path, relative, sha256, reference = task
+    return read_file(Path(path), relative, sha256, _registry_for(reference))
+
+
+def list_files(raw: Path) -> list[Path]:
+    """Every file under ``raw``, sorted by relative path."""
+    return sorted((p for p in raw.rglob("*") if p.is_file()), key=lambda p: p.relative_to(raw).as_posix())
+
+
+def _parse_all(tasks: list[tuple[str, str, str, str]], registry: Registry, workers: int,
+               progress: bool) -> list[FileOutcome]:
+    bar = tqdm(total=len(tasks), desc="Đọc báo cáo", unit="tệp", disable=None if progress else True)
+    outcomes: list[FileOutcome] = []
+    try:
+        if workers > 1 and len(tasks) >= PARALLEL_THRESHOLD:
+            chunk = max(1, len(tasks) // (workers * 8))
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for outcome in pool.map(_read_in_worker, tasks, chunksize=chunk):
+                    outcomes.append(outcome)
+                    bar.update()
+        else:
+            for path, relative, sha256, _ in tasks:
+                outcomes.append(read_file(Path(path), relative, sha256, registry))
+                bar.update()
+    finally:
+        bar.close()
+    return outcomes
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _modified(path: Path) -> str:
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
+
+
+def ingest(raw: Path, out: Path, reference: Path, *, workers: int | None = None,
+           progress: bool = False) -> IngestResult:
+    """Ingest every submission under ``raw`` into the store at ``out``.
+
+    Parameters
+    ----------
+    raw
+        The folder of submissions (one sub-folder per period, by convention). Read only.
+    out
+        The processed store folder; created if missing.
+    reference
+        The registry folder (``data/reference``).
+    workers
+        Processes for parsing large batches (default: the machine's cores).
+    progress
+        Show a progress bar (only on a terminal).
+    """
+    raw, out, reference = Path(raw), Path(out), Path(reference)
+    registry = load_registry(reference)
+    ref_hash = reference_sha256(reference)
+    run_time = _now()
+    previous = read_manifest(out)
+    previous_by_path = {row.path: row for row in previous.itertuples(index=False)}
+    old_values = _previous_values(out, previous)
+    old_findings = read_findings(out) if len(previous) else findings_frame([])
+
+    rows: dict[str, dict[str, object]] = {}
+    outcomes: dict[str, FileOutcome] = {}
+    tasks: list[tuple[str, str, str, str]] = []
+    for path in list_files(raw):
+        relative = path.relative_to(raw).as_posix()
+        base = {"path": relative, "size": path.stat().st_size, "modified": _modified(path),
+                "reference_sha256": ref_hash}
+        reason = skip_reason(Path(relative))
+        if reason:
+            rows[relative] = {**base, "sha256": "", "status": "skipped", "message": reason,
+                              "first_seen": _first_seen(previous_by_path, relative, "", run_time)}
+            continue
+        sha = file_sha256(path)
+        first_seen = _first_seen(previous_by_path, relative, sha, run_time)
+        rows[relative] = {**base, "sha256": sha, "first_seen": first_seen}
+        earlier = previous_by_path.get(relative)
+        if (earlier is not None and earlier.sha256 == sha and earlier.status in REUSABLE
+                and earlier.reference_sha256 == ref_hash):
+            outcomes[relative] = _reuse(earlier, old_values, old_findings)
+        else:
+            tasks.append((str(path), relative, sha, str(reference)))
+    reused = len(outcomes)
+    for outcome in _parse_all(tasks, registry, workers or os.cpu_count() or 1, progress):
+        outcomes[outcome.path] = outcome
+    missing = _carry_missing(previous, rows, old_values, old_findings, outcomes)
+
+    _resolve_supersession(rows, outcomes)
+    manifest = _manifest(rows, outcomes)
+    values, history = _values(outcomes, rows, registry)
+    findings = _findings(outcomes, rows, missing)
+    write_store(out, values, history, manifest, findings)
+    return IngestResult(manifest, values, findings, parsed=len(tasks), reused=reused)
+
+
+def _first_seen(previous: dict[str, object], relative: str, sha: str, run_time: str) -> str:
+    earlier = previous.get(relative)
+    if earlier is not None and earlier.sha256 == sha and earlier.first_seen:
+        return str(earlier.first_seen)
+    return run_time
+
+
+def _previous_values(out: Path, previous: pd.DataFrame) -> pd.DataFrame:
+    if not len(previous):
+        return empty_values()
+    try:
+        return pd.concat([read_values(out), read_history(out)], ignore_index=True)
+    except Exception:  # an unreadable old store is rebuilt from the raw files
+        return empty_values()
+
+
+def _reuse(earlier: object, old_values: pd.DataFrame, old_findings: pd.DataFrame) -> FileOutcome:
+    """Rebuild a file's outcome from what an earlier run stored."""
+    mine = old_values[(old_values["source_file"] == earlier.path)
+                      & (old_values["file_sha256"] == earlier.sha256)]
+    records = mine[["indicator", "value", "sheet", "cell", "raw"]].to_dict("records")
+    own = old_findings[(old_findings["file"] == earlier.path)
+                       & ~old_findings["code"].isin(["superseded", "file_missing"])]
+    findings = [Finding(**{k: str(v) for k, v in row.items()}) for row in own.to_dict("records")]
+    return FileOutcome(earlier.path, earlier.sha256, "ingested", earlier.unit, earlier.period,
+                       records=records, findings=findings)
+
+
+def _carry_missing(previous: pd.DataFrame, rows: dict, old_values: pd.DataFrame,
+                   old_findings: pd.DataFrame, outcomes: dict[str, FileOutcome]) -> list[str]:
+    """Keep what earlier runs read from files no longer in the raw folder (never lose data)."""
+    missing = []
+    for earlier in previous.itertuples(index=False):
+        if earlier.path in rows or earlier.status not in REUSABLE:
+            continue
+        rows[earlier.path] = {c: getattr(earlier, c) for c in MANIFEST_COLUMNS}
+        outcomes[earlier.path] = _reuse(earlier, old_values, old_findings)
+        missing.append(earlier.path)
+    return missing
+
+
+def _resolve_supersession(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> None:
+    """For each unit and period, the latest submission is current; earlier ones superseded.
+
+    "Latest" is the file first seen in the latest run, then the latest modification time,
+    then the path: a correction sent later replaces the earlier file, which stays in history.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for path, outcome in outcomes.items():
+        if outcome.status in REUSABLE:
+            outcome.status = "ingested"
+            groups.setdefault((outcome.unit, outcome.period), []).append(path)
+    for paths in groups.values():
+        paths.sort(key=lambda p: (rows[p]["first_seen"], rows[p]["modified"], p))
+        current = paths[-1]
+        for path in paths[:-1]:
+            outcomes[path].status = "superseded"
+            rows[path]["superseded_by"] = current
+
+
+def _manifest(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> pd.DataFrame:
+    records = []
+    for path, row in rows.items():
+        outcome = outcomes.get(path)
+        record = dict(row)
+        if outcome is not None:
+            record.update(status=outcome.status, unit=outcome.unit, period=outcome.period,
+                          n_values=len(outcome.records) if outcome.status != "quarantined" else 0)
+            if outcome.status == "quarantined":
+                record["message"] = outcome.message
+            elif outcome.status == "superseded":
+                record["message"] = f"Đã được thay bằng {row['superseded_by']}."
+            else:
+                record.setdefault("message", "")
+        records.append(record)
+    frame = pd.DataFrame(records, columns=list(MANIFEST_COLUMNS)).fillna("")
+    frame["n_values"] = frame["n_values"].map(lambda v: str(int(v)) if v != "" else "0")
+    return frame.sort_values("path", kind="stable").reset_index(drop=True)
+
+
+def _values(outcomes: dict[str, FileOutcome], rows: dict[str, dict],
+            registry: Registry) -> tuple[pd.DataFrame, pd.DataFrame]:
+    frames: dict[str, list[pd.DataFrame]] = {"ingested": [], "superseded": []}
+    for path, outcome in outcomes.items():
+        if outcome.status not in frames or not outcome.records:
+            continue
+        frame = pd.DataFrame(outcome.records)
+        year, period_type = outcome.period.split("-")
+        frame = frame.assign(
+            period=outcome.period, year=int(year), period_type=period_type,
+            unit_code=outcome.unit, unit_name=registry.unit_names.get(outcome.unit, ""),
+            cluster_code=registry.cluster_of(outcome.unit, int(year)), source_file=path,
+            file_sha256=rows[path]["sha256"],
+        )
+        frames[outcome.status].append(frame)
+
+    def combine(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
+        parts = list(parts)
+        if not parts:
+            return empty_values()
+        frame = normalise_values(pd.concat(parts, ignore_index=True))
+        return frame.sort_values(["period", "unit_code", "source_file", "indicator"],
+                                 kind="stable").reset_index(drop=True)
+
+    return combine(frames["ingested"]), combine(frames["superseded"])
+
+
+def _findings(outcomes: dict[str, FileOutcome], rows: dict[str, dict],
+              missing: list[str]) -> pd.DataFrame:
+    findings: list[Finding] = []
+    for path in sorted(outcomes):
+        outcome = outcomes[path]
+        if outcome.status == "superseded":
+            findings.append(Finding(
+                "info", "superseded",
+                f"Tệp {path} đã được thay bằng bản gửi sau {rows[path]['superseded_by']}; "
+                "số liệu cũ vẫn lưu trong values_superseded.parquet.",
+                path, unit=outcome.unit, period=outcome.period))
+            continue
+        findings.extend(outcome.findings)
+    for path in missing:
+        findings.append(Finding(
+            "warning", "file_missing",
+            f"Tệp {path} đã nhập ở lần trước nhưng không còn trong thư mục gốc; số liệu vẫn được "
+            "giữ. Nếu cố ý rút báo cáo, ghi chú lại và gửi tệp thay thế.", path))
+    return findings_frame(findings)

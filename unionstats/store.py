@@ -1,0 +1,122 @@
+"""The tidy store in ``data/processed`` (DESIGN.md section 5): its columns, reading, writing.
+
+Every write goes to a temporary file beside the target and is then renamed over it, so an
+interrupted run leaves the previous file intact. The manifest is written last: a run
+stopped half-way is recognised and redone by the next one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from unionstats.errors import StoreError
+from unionstats.findings import FINDING_COLUMNS
+
+VALUE_COLUMNS = (
+    "period", "year", "period_type", "unit_code", "unit_name", "cluster_code", "indicator",
+    "value", "source_file", "sheet", "cell", "raw", "file_sha256",
+)
+MANIFEST_COLUMNS = (
+    "path", "sha256", "status", "unit", "period", "n_values", "message", "size", "modified",
+    "first_seen", "superseded_by", "reference_sha256",
+)
+STATUSES = ("ingested", "quarantined", "superseded", "skipped")
+VALUES_FILE = "values.parquet"
+VALUES_CSV = "values.csv"
+HISTORY_FILE = "values_superseded.parquet"
+MANIFEST_FILE = "manifest.csv"
+FINDINGS_FILE = "findings.csv"
+
+
+def empty_values() -> pd.DataFrame:
+    """A values table with the store's columns and dtypes and no rows."""
+    return normalise_values(pd.DataFrame(columns=list(VALUE_COLUMNS)))
+
+
+def normalise_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with exactly :data:`VALUE_COLUMNS` in order and stable dtypes."""
+    frame = frame.reindex(columns=list(VALUE_COLUMNS))
+    text_columns = [c for c in VALUE_COLUMNS if c not in ("year", "value")]
+    frame[text_columns] = frame[text_columns].fillna("").astype(str)
+    frame["year"] = pd.to_numeric(frame["year"]).astype("int64")
+    frame["value"] = pd.to_numeric(frame["value"]).astype("float64")
+    return frame.reset_index(drop=True)
+
+
+def _atomic_write(target: Path, write: Callable[[Path], None]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.chmod(temporary, 0o666 & ~umask)
+        write(Path(temporary))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_parquet(frame: pd.DataFrame, target: Path) -> None:
+    _atomic_write(target, lambda path: frame.to_parquet(path, index=False))
+
+
+def write_csv(frame: pd.DataFrame, target: Path) -> None:
+    """CSV with a byte-order mark so that Excel opens the Vietnamese text correctly."""
+    _atomic_write(target, lambda path: frame.to_csv(path, index=False, encoding="utf-8-sig"))
+
+
+def write_store(out: Path, values: pd.DataFrame, history: pd.DataFrame, manifest: pd.DataFrame,
+                findings: pd.DataFrame) -> None:
+    """Write the whole store; the manifest last (see module docstring)."""
+    out = Path(out)
+    write_parquet(normalise_values(values), out / VALUES_FILE)
+    write_csv(normalise_values(values), out / VALUES_CSV)
+    write_parquet(normalise_values(history), out / HISTORY_FILE)
+    write_csv(findings.reindex(columns=list(FINDING_COLUMNS)).fillna(""), out / FINDINGS_FILE)
+    write_csv(manifest.reindex(columns=list(MANIFEST_COLUMNS)), out / MANIFEST_FILE)
+
+
+def _missing_store(processed: Path) -> StoreError:
+    return StoreError(
+        f"Chưa có kho dữ liệu ở {processed}: chạy 'unionstats ingest' trước.",
+        file=str(processed), code="store_missing",
+    )
+
+
+def read_values(processed: Path) -> pd.DataFrame:
+    """Read the current values (superseded submissions excluded)."""
+    path = Path(processed) / VALUES_FILE
+    if not path.is_file():
+        raise _missing_store(Path(processed))
+    return normalise_values(pd.read_parquet(path))
+
+
+def read_history(processed: Path) -> pd.DataFrame:
+    """Read the values of superseded submissions (empty if none)."""
+    path = Path(processed) / HISTORY_FILE
+    return normalise_values(pd.read_parquet(path)) if path.is_file() else empty_values()
+
+
+def read_manifest(processed: Path) -> pd.DataFrame:
+    """Read the manifest, or an empty one if the store has never been written."""
+    path = Path(processed) / MANIFEST_FILE
+    if not path.is_file():
+        return pd.DataFrame(columns=list(MANIFEST_COLUMNS))
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return frame.reindex(columns=list(MANIFEST_COLUMNS)).fillna("")
+
+
+def read_findings(processed: Path) -> pd.DataFrame:
+    """Read the findings table (empty if none)."""
+    path = Path(processed) / FINDINGS_FILE
+    if not path.is_file():
+        return pd.DataFrame(columns=list(FINDING_COLUMNS))
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return frame.reindex(columns=list(FINDING_COLUMNS)).fillna("")
