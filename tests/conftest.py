@@ -25,8 +25,14 @@ def registry() -> Registry:
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m unionstats`` as a user would, capturing its output."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "unionstats", *args], capture_output=True,
-                          text=True, cwd=cwd or ROOT, env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "unionstats", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from unionstats.cells import read_workbook
 from unionstats.ingest import read_file
 
@@ -50,8 +50,13 @@ def test_takes_the_current_period_column_never_the_prior_year(registry, name: st
 
 def test_matches_abbreviated_upper_case_and_decomposed_labels(registry) -> None:
     outcome = read("labels_abbreviated_upper_nfd.xlsx", registry)
-    assert values_of(outcome) == {"cdcs": 66, "workers": 1831, "members": 1787, "visits": 75,
-                                  "cultural_events": 27}
+    assert values_of(outcome) == {
+        "cdcs": 66,
+        "workers": 1831,
+        "members": 1787,
+        "visits": 75,
+        "cultural_events": 27,
+    }
 
 
 def test_resolves_trong_do_nu_from_the_row_above(registry) -> None:
@@ -65,9 +70,13 @@ def test_resolves_trong_do_nu_from_the_row_above(registry) -> None:
 
 def test_reads_money_in_words_and_measure_columns(registry) -> None:
     values = values_of(read("money_in_words_and_measure_columns.xlsx", registry))
-    assert values == {"visits_amount": 295_000_000, "funds_raised": 3_500_000_000,
-                      "kpcd_collected": 295_400_000, "dues_collected": 295_400_000,
-                      "houses_amount": 120_000_000}
+    assert values == {
+        "visits_amount": 295_000_000,
+        "funds_raised": 3_500_000_000,
+        "kpcd_collected": 295_400_000,
+        "dues_collected": 295_400_000,
+        "houses_amount": 120_000_000,
+    }
 
 
 def test_reads_us_commas_spaces_and_float_noise_in_counts(registry) -> None:
@@ -81,16 +90,23 @@ def test_dash_x_and_blank_give_no_value_and_an_info_finding(registry) -> None:
     outcome = read("dash_x_and_blank_for_nothing.xlsx", registry)
     assert values_of(outcome) == {"cdcs": 66}
     blanks = {(f.indicator, f.cell, f.severity) for f in outcome.findings if f.code == "value_blank"}
-    assert blanks == {("cdcs_dissolved", "D9", "info"), ("work_stoppages", "D10", "info"),
-                      ("initiatives", "D11", "info")}
+    assert blanks == {
+        ("cdcs_dissolved", "D9", "info"),
+        ("work_stoppages", "D10", "info"),
+        ("initiatives", "D11", "info"),
+    }
 
 
 def test_ambiguous_numbers_are_findings_with_their_cell(registry) -> None:
     outcome = read("ambiguous_and_unreadable_numbers.xlsx", registry)
     assert values_of(outcome) == {"cdcs": 66}
     problems = {f.cell: f.code for f in outcome.findings}
-    assert problems == {"D9": "value_ambiguous", "D10": "value_approximate",
-                        "D11": "value_unit_unknown", "D12": "value_not_whole"}
+    assert problems == {
+        "D9": "value_ambiguous",
+        "D10": "value_approximate",
+        "D11": "value_unit_unknown",
+        "D12": "value_not_whole",
+    }
     assert all(f.severity == "warning" and f.file.endswith(".xlsx") for f in outcome.findings)
 
 

@@ -73,8 +73,9 @@ def test_reads_money_into_dong(raw: object, measure: str | None, expected: float
         (True, "người", False, "value_not_number"),
     ],
 )
-def test_doubtful_cells_become_findings_not_numbers(raw: object, measure: str | None, money: bool,
-                                                    problem: str) -> None:
+def test_doubtful_cells_become_findings_not_numbers(
+    raw: object, measure: str | None, money: bool, problem: str
+) -> None:
     parsed = parse_value(raw, measure=measure, whole=not money, money=money)
     assert parsed.value is None
     assert parsed.problem == problem
@@ -83,9 +84,21 @@ def test_doubtful_cells_become_findings_not_numbers(raw: object, measure: str | 
 
 @pytest.mark.parametrize(
     ("measure", "factor"),
-    [("đồng", 1), ("VNĐ", 1), ("đ", 1), ("nghìn đồng", 1000), ("1000đ", 1000),
-     ("triệu đồng", 1_000_000), ("Tr.đ", 1_000_000), ("tỷ đồng", 1_000_000_000),
-     ("tỉ đồng", 1_000_000_000), ("người", None), ("lượt", None), ("", None), (None, None)],
+    [
+        ("đồng", 1),
+        ("VNĐ", 1),
+        ("đ", 1),
+        ("nghìn đồng", 1000),
+        ("1000đ", 1000),
+        ("triệu đồng", 1_000_000),
+        ("Tr.đ", 1_000_000),
+        ("tỷ đồng", 1_000_000_000),
+        ("tỉ đồng", 1_000_000_000),
+        ("người", None),
+        ("lượt", None),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_money_measures_convert_to_dong(measure: str | None, factor: int | None) -> None:
     assert money_factor(measure) == factor

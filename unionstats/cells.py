@@ -113,7 +113,8 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetG
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
         raise InputFileError(
-            f"'{path.suffix}' không phải bảng tính (.xlsx, .xls, .ods).", file=name,
+            f"'{path.suffix}' không phải bảng tính (.xlsx, .xls, .ods).",
+            file=name,
             code="file_not_spreadsheet",
         )
     if suffix in ZIP_SUFFIXES:
@@ -127,13 +128,15 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetG
     except python_calamine.PasswordError:
         raise InputFileError(
             "Tệp có đặt mật khẩu: đề nghị đơn vị gỡ mật khẩu rồi gửi lại.",
-            file=name, code="file_encrypted",
+            file=name,
+            code="file_encrypted",
         ) from None
     except Exception as error:  # calamine raises several unrelated types for bad files
         raise InputFileError(
             f"Không mở được tệp ({type(error).__name__}): tệp hỏng hoặc sai định dạng; mở và "
             "lưu lại bằng Excel hoặc LibreOffice rồi gửi lại.",
-            file=name, code="file_corrupt",
+            file=name,
+            code="file_corrupt",
         ) from None
     grids: list[SheetGrid] = []
     try:
@@ -145,17 +148,15 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetG
                 [None if cell == "" else cell for cell in row]
                 for row in sheet.to_python(skip_empty_area=False)
             ]
-            merged = [
-                (start[0], start[1], end[0], end[1])
-                for start, end in (sheet.merged_cell_ranges or [])
-            ]
+            merged = [(start[0], start[1], end[0], end[1]) for start, end in (sheet.merged_cell_ranges or [])]
             visible = str(meta.visible) == "SheetVisibleEnum.Visible"
             grids.append(SheetGrid(meta.name, rows, merged, visible))
     except Exception as error:  # a sheet that calamine cannot decode
         raise InputFileError(
             f"Không đọc được nội dung tệp ({type(error).__name__}): mở và lưu lại bằng Excel "
             "hoặc LibreOffice rồi gửi lại.",
-            file=name, code="file_corrupt",
+            file=name,
+            code="file_corrupt",
         ) from None
     finally:
         workbook.close()

@@ -27,20 +27,32 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     sample = commands.add_parser("sample", help="ghi bộ báo cáo mẫu của tỉnh mẫu (2019–2024)")
-    sample.add_argument("dir", nargs="?", type=Path, default=defaults.raw,
-                        help="thư mục trống để ghi (mặc định data/raw)")
-    sample.add_argument("--reference", type=Path, default=defaults.reference,
-                        help="thư mục danh mục (mặc định data/reference)")
+    sample.add_argument(
+        "dir", nargs="?", type=Path, default=defaults.raw, help="thư mục trống để ghi (mặc định data/raw)"
+    )
+    sample.add_argument(
+        "--reference",
+        type=Path,
+        default=defaults.reference,
+        help="thư mục danh mục (mặc định data/reference)",
+    )
 
     ingest = commands.add_parser("ingest", help="nhập các tệp báo cáo vào kho dữ liệu")
-    ingest.add_argument("raw_dir", nargs="?", type=Path, default=defaults.raw,
-                        help="thư mục báo cáo gốc (mặc định data/raw)")
-    ingest.add_argument("--out", type=Path, default=defaults.processed,
-                        help="thư mục kho dữ liệu (mặc định data/processed)")
-    ingest.add_argument("--reference", type=Path, default=defaults.reference,
-                        help="thư mục danh mục (mặc định data/reference)")
-    ingest.add_argument("--workers", type=int, default=None,
-                        help="số tiến trình đọc song song (mặc định: số lõi CPU)")
+    ingest.add_argument(
+        "raw_dir", nargs="?", type=Path, default=defaults.raw, help="thư mục báo cáo gốc (mặc định data/raw)"
+    )
+    ingest.add_argument(
+        "--out", type=Path, default=defaults.processed, help="thư mục kho dữ liệu (mặc định data/processed)"
+    )
+    ingest.add_argument(
+        "--reference",
+        type=Path,
+        default=defaults.reference,
+        help="thư mục danh mục (mặc định data/reference)",
+    )
+    ingest.add_argument(
+        "--workers", type=int, default=None, help="số tiến trình đọc song song (mặc định: số lõi CPU)"
+    )
     return parser
 
 
@@ -50,8 +62,10 @@ def _cmd_sample(args: argparse.Namespace) -> int:
 
     written = write_sample(args.dir, load_registry(args.reference))
     spreadsheets = [p for p in written if p.suffix in (".xlsx", ".xls", ".ods")]
-    print(f"Đã ghi {len(spreadsheets)} tệp báo cáo mẫu (và {len(written) - len(spreadsheets)} "
-          f"tệp khác) vào {args.dir}")
+    print(
+        f"Đã ghi {len(spreadsheets)} tệp báo cáo mẫu (và {len(written) - len(spreadsheets)} "
+        f"tệp khác) vào {args.dir}"
+    )
     return 0
 
 
@@ -61,9 +75,13 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     if not args.raw_dir.is_dir():
         raise UsageError(
             f"Không có thư mục báo cáo {args.raw_dir}: tạo thư mục và chép tệp vào, hoặc chạy "
-            "'unionstats sample' để có dữ liệu mẫu.", file=str(args.raw_dir), code="raw_missing")
-    result = ingest(args.raw_dir, args.out, args.reference, workers=args.workers,
-                    progress=sys.stderr.isatty())
+            "'unionstats sample' để có dữ liệu mẫu.",
+            file=str(args.raw_dir),
+            code="raw_missing",
+        )
+    result = ingest(
+        args.raw_dir, args.out, args.reference, workers=args.workers, progress=sys.stderr.isatty()
+    )
     for row in result.manifest[result.manifest["status"] == "quarantined"].itertuples():
         print(f"CÁCH LY  {row.message}")
     severities = result.findings["severity"].value_counts()
@@ -79,9 +97,11 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         f"{fmt_number(severities.get('info', 0))} thông tin."
     )
     if len(result.values):
-        table = (result.values.groupby("period")
-                 .agg(units=("unit_code", "nunique"), values=("value", "size"))
-                 .reset_index())
+        table = (
+            result.values.groupby("period")
+            .agg(units=("unit_code", "nunique"), values=("value", "size"))
+            .reset_index()
+        )
         table = table.iloc[table["period"].map(lambda p: parse_code(p).sort_key()).argsort()]
         print("\nKỳ        Đơn vị  Số liệu")
         for row in table.itertuples(index=False):

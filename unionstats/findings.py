@@ -12,7 +12,15 @@ import pandas as pd
 
 SEVERITIES = ("error", "warning", "info")
 FINDING_COLUMNS = (
-    "severity", "code", "message", "file", "sheet", "cell", "unit", "period", "indicator",
+    "severity",
+    "code",
+    "message",
+    "file",
+    "sheet",
+    "cell",
+    "unit",
+    "period",
+    "indicator",
     "rule_id",
 )
 

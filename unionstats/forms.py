@@ -148,7 +148,9 @@ def find_table(grid: SheetGrid) -> Table | None:
             raise InputFileError(
                 f"Bảng có nhiều cột số liệu kỳ này ({names}): không rõ cột nào là kỳ báo cáo; "
                 "ghi rõ tiêu đề 'Kỳ báo cáo' và 'Cùng kỳ năm trước'.",
-                sheet=grid.name, cell=a1(row, current[0]), code="table_ambiguous",
+                sheet=grid.name,
+                cell=a1(row, current[0]),
+                code="table_ambiguous",
             )
         first = row + (2 if sub_header else 1)
         while first < grid.n_rows and _is_numbering_row(grid, first):
@@ -177,11 +179,10 @@ class _Context:
     registry: Registry
     findings: list[Finding]
 
-    def add(self, severity: str, code: str, message: str, sheet: str = "", cell: str = "",
-            indicator: str = "") -> None:
-        self.findings.append(
-            Finding(severity, code, message, self.file, sheet, cell, indicator=indicator)
-        )
+    def add(
+        self, severity: str, code: str, message: str, sheet: str = "", cell: str = "", indicator: str = ""
+    ) -> None:
+        self.findings.append(Finding(severity, code, message, self.file, sheet, cell, indicator=indicator))
 
 
 def read_records(table: Table, ctx: _Context) -> list[dict[str, object]]:
@@ -207,9 +208,13 @@ def read_records(table: Table, ctx: _Context) -> list[dict[str, object]]:
         label_cell = a1(row, table.label_col)
         if not label:
             if raw is not None:
-                ctx.add("warning", "label_missing",
-                        f"Ô {a1(row, table.value_col)} có số liệu nhưng dòng không có nội dung.",
-                        grid.name, a1(row, table.value_col))
+                ctx.add(
+                    "warning",
+                    "label_missing",
+                    f"Ô {a1(row, table.value_col)} có số liệu nhưng dòng không có nội dung.",
+                    grid.name,
+                    a1(row, table.value_col),
+                )
             continue
         indicator = registry.match_indicator(label)
         key = label_key(label)
@@ -220,44 +225,67 @@ def read_records(table: Table, ctx: _Context) -> list[dict[str, object]]:
             if parent:
                 indicator = str(parent)
             else:
-                ctx.add("warning", "label_female_orphan",
-                        f"Dòng '{label}' (ô {label_cell}) không nằm ngay dưới dòng tổng số "
-                        "đoàn viên hoặc CNVCLĐ: không rõ 'nữ' của chỉ tiêu nào.",
-                        grid.name, label_cell)
+                ctx.add(
+                    "warning",
+                    "label_female_orphan",
+                    f"Dòng '{label}' (ô {label_cell}) không nằm ngay dưới dòng tổng số "
+                    "đoàn viên hoặc CNVCLĐ: không rõ 'nữ' của chỉ tiêu nào.",
+                    grid.name,
+                    label_cell,
+                )
                 continue
         if indicator is None:
             if _ROMAN.match(tt) and raw is None:
                 continue  # section heading: "I | TỔ CHỨC CÔNG ĐOÀN"
             if raw is None and label.isupper():
                 continue  # heading without numbering
-            ctx.add("info", "label_unknown",
-                    f"Nội dung '{label}' (ô {label_cell}) không khớp chỉ tiêu nào trong danh mục; "
-                    "nếu là chỉ tiêu cần theo dõi, thêm tên gọi này vào indicators.csv.",
-                    grid.name, label_cell)
+            ctx.add(
+                "info",
+                "label_unknown",
+                f"Nội dung '{label}' (ô {label_cell}) không khớp chỉ tiêu nào trong danh mục; "
+                "nếu là chỉ tiêu cần theo dõi, thêm tên gọi này vào indicators.csv.",
+                grid.name,
+                label_cell,
+            )
             previous_indicator = None
             continue
         previous_indicator = indicator
         value_cell = a1(row, table.value_col)
-        measure = (
-            _cell_text(grid.value(row, table.measure_col)) if table.measure_col is not None else ""
-        )
+        measure = _cell_text(grid.value(row, table.measure_col)) if table.measure_col is not None else ""
         spec = info[indicator]
-        parsed = parse_value(raw, measure=measure or None, whole=bool(spec["whole"]),
-                             money=bool(spec["money"]))
+        parsed = parse_value(
+            raw, measure=measure or None, whole=bool(spec["whole"]), money=bool(spec["money"])
+        )
         if parsed.value is None:
             severity = "info" if parsed.problem == "value_blank" else "warning"
-            ctx.add(severity, parsed.problem or "value_invalid",
-                    f"{spec['label_vi']}: {parsed.message_vi}", grid.name, value_cell, indicator)
+            ctx.add(
+                severity,
+                parsed.problem or "value_invalid",
+                f"{spec['label_vi']}: {parsed.message_vi}",
+                grid.name,
+                value_cell,
+                indicator,
+            )
             continue
-        record = {"indicator": indicator, "value": parsed.value, "sheet": grid.name,
-                  "cell": value_cell, "raw": raw_text(raw)}
+        record = {
+            "indicator": indicator,
+            "value": parsed.value,
+            "sheet": grid.name,
+            "cell": value_cell,
+            "raw": raw_text(raw),
+        }
         if indicator in seen:
             first = seen[indicator]
             if first.get("value") != parsed.value:
-                ctx.add("warning", "indicator_repeated",
-                        f"{spec['label_vi']} có hai số khác nhau ({first['cell']}: {first['raw']}, "
-                        f"{value_cell}: {record['raw']}): không lấy số nào, đề nghị đơn vị xác nhận.",
-                        grid.name, value_cell, indicator)
+                ctx.add(
+                    "warning",
+                    "indicator_repeated",
+                    f"{spec['label_vi']} có hai số khác nhau ({first['cell']}: {first['raw']}, "
+                    f"{value_cell}: {record['raw']}): không lấy số nào, đề nghị đơn vị xác nhận.",
+                    grid.name,
+                    value_cell,
+                    indicator,
+                )
                 first["value"] = None
             continue
         seen[indicator] = record
@@ -285,7 +313,8 @@ def _choose_table(grids: list[SheetGrid], ctx: _Context) -> Table:
         raise InputFileError(
             "Không tìm thấy bảng số liệu (dòng tiêu đề có 'Nội dung' và 'Số lượng' hoặc "
             "'Số liệu'): dùng đúng mẫu báo cáo của LĐLĐ tỉnh.",
-            file=ctx.file, code="table_not_found",
+            file=ctx.file,
+            code="table_not_found",
         )
     tables.sort(key=lambda item: -item[0])
     best = tables[0][1]
@@ -293,7 +322,9 @@ def _choose_table(grids: list[SheetGrid], ctx: _Context) -> Table:
         raise InputFileError(
             f"Bảng ở sheet '{best.sheet.name}' không có dòng nào khớp chỉ tiêu trong danh mục: "
             "kiểm tra lại mẫu báo cáo.",
-            file=ctx.file, sheet=best.sheet.name, code="table_no_indicator",
+            file=ctx.file,
+            sheet=best.sheet.name,
+            code="table_no_indicator",
         )
     return best
 
@@ -326,9 +357,9 @@ def identify_unit(table: Table, source_file: str, registry: Registry) -> str:
         unit = registry.match_unit(candidate)
         if unit:
             named.setdefault(unit, []).append(f"ô {cell} '{text}'")
-        elif (_UNIT_LINE.match(fold(text)) or re.match(
-            r"^(?:ldld|lien doan lao dong|cong doan) ", fold(text)
-        )) and not unit_key(candidate).startswith("tinh "):  # the provincial federation itself
+        elif (
+            _UNIT_LINE.match(fold(text)) or re.match(r"^(?:ldld|lien doan lao dong|cong doan) ", fold(text))
+        ) and not unit_key(candidate).startswith("tinh "):  # the provincial federation itself
             unmatched.append(candidate)
     stem = PurePath(source_file).stem
     for unit in registry.units_in_text(stem):
@@ -341,7 +372,9 @@ def identify_unit(table: Table, source_file: str, registry: Registry) -> str:
         raise InputFileError(
             f"Không xác định được đơn vị báo cáo vì các nguồn ghi khác nhau: {detail}. "
             "Sửa cho thống nhất rồi gửi lại.",
-            file=source_file, sheet=table.sheet.name, code="unit_conflict",
+            file=source_file,
+            sheet=table.sheet.name,
+            code="unit_conflict",
         )
     seen = unmatched[0] if unmatched else stem
     suggestions = registry.closest_units(seen)
@@ -349,7 +382,9 @@ def identify_unit(table: Table, source_file: str, registry: Registry) -> str:
     raise InputFileError(
         f"Không nhận ra đơn vị báo cáo ('{seen}' không có trong units.csv).{hint} Nếu là đơn vị "
         "mới, thêm vào data/reference/units.csv; nếu viết sai tên, đề nghị đơn vị sửa.",
-        file=source_file, sheet=table.sheet.name, code="unit_unknown",
+        file=source_file,
+        sheet=table.sheet.name,
+        code="unit_unknown",
     )
 
 
@@ -381,13 +416,16 @@ def identify_period(table: Table, source_file: str) -> Period:
         raise InputFileError(
             "Không xác định được kỳ báo cáo: ghi rõ kỳ trong tiêu đề (ví dụ '6 tháng đầu năm "
             "2022', 'năm 2022') hoặc đặt tệp vào thư mục của kỳ (ví dụ 2022-H1).",
-            file=source_file, sheet=table.sheet.name, code="period_unknown",
+            file=source_file,
+            sheet=table.sheet.name,
+            code="period_unknown",
         )
-    detail = "; ".join(f"{where}: {', '.join(sorted(p.code for p in ps))}"
-                       for where, ps in sources.items())
+    detail = "; ".join(f"{where}: {', '.join(sorted(p.code for p in ps))}" for where, ps in sources.items())
     raise InputFileError(
         f"Kỳ báo cáo không thống nhất ({detail}): sửa tiêu đề hoặc chuyển tệp vào đúng thư mục.",
-        file=source_file, sheet=table.sheet.name, code="period_conflict",
+        file=source_file,
+        sheet=table.sheet.name,
+        code="period_conflict",
     )
 
 
@@ -405,9 +443,14 @@ def read_submission(grids: list[SheetGrid], source_file: str, registry: Registry
     if period.period_type != "FY":
         for record in list(records):
             if registry.indicator_info[str(record["indicator"])]["fy_only"]:
-                ctx.add("warning", "indicator_fy_only",
-                        f"Chỉ tiêu xếp loại CĐCS chỉ báo cáo cuối năm nhưng có trong kỳ {period.code}.",
-                        table.sheet.name, str(record["cell"]), str(record["indicator"]))
+                ctx.add(
+                    "warning",
+                    "indicator_fy_only",
+                    f"Chỉ tiêu xếp loại CĐCS chỉ báo cáo cuối năm nhưng có trong kỳ {period.code}.",
+                    table.sheet.name,
+                    str(record["cell"]),
+                    str(record["indicator"]),
+                )
     for finding in ctx.findings:
         finding.unit, finding.period = unit, period.code
     return Submission(unit, period, records, ctx.findings, table.sheet.name)

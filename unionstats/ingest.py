@@ -113,17 +113,28 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         submission = read_submission(read_workbook(path, display_name=relative), relative, registry)
     except InputFileError as error:
         error.file = relative
-        finding = Finding("error", error.code, error.message_vi, relative, error.sheet or "",
-                          error.cell or "")
+        finding = Finding(
+            "error", error.code, error.message_vi, relative, error.sheet or "", error.cell or ""
+        )
         return FileOutcome(relative, sha256, "quarantined", message=str(error), findings=[finding])
     except Exception as error:  # a reader bug must not stop the batch or lose the other files
-        message = (f"Lỗi không mong đợi khi đọc tệp ({type(error).__name__}: {error}); tệp được "
-                   "cách ly, báo cho nhóm phát triển kèm tệp này.")
+        message = (
+            f"Lỗi không mong đợi khi đọc tệp ({type(error).__name__}: {error}); tệp được "
+            "cách ly, báo cho nhóm phát triển kèm tệp này."
+        )
         finding = Finding("error", "reader_failed", message, relative)
-        return FileOutcome(relative, sha256, "quarantined", message=f"{relative}: {message}",
-                           findings=[finding])
-    return FileOutcome(relative, sha256, "ingested", submission.unit_code, submission.period.code,
-                       records=submission.records, findings=submission.findings)
+        return FileOutcome(
+            relative, sha256, "quarantined", message=f"{relative}: {message}", findings=[finding]
+        )
+    return FileOutcome(
+        relative,
+        sha256,
+        "ingested",
+        submission.unit_code,
+        submission.period.code,
+        records=submission.records,
+        findings=submission.findings,
+    )
 
 
 def _read_in_worker(task: tuple[str, str, str, str]) -> FileOutcome:
@@ -136,8 +147,9 @@ def list_files(raw: Path) -> list[Path]:
     return sorted((p for p in raw.rglob("*") if p.is_file()), key=lambda p: p.relative_to(raw).as_posix())
 
 
-def _parse_all(tasks: list[tuple[str, str, str, str]], registry: Registry, workers: int,
-               progress: bool) -> list[FileOutcome]:
+def _parse_all(
+    tasks: list[tuple[str, str, str, str]], registry: Registry, workers: int, progress: bool
+) -> list[FileOutcome]:
     bar = tqdm(total=len(tasks), desc="Đọc báo cáo", unit="tệp", disable=None if progress else True)
     outcomes: list[FileOutcome] = []
     try:
@@ -157,15 +169,17 @@ def _parse_all(tasks: list[tuple[str, str, str, str]], registry: Registry, worke
 
 
 def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
+    """The run's time, to the microsecond: it orders submissions seen in successive runs."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _modified(path: Path) -> str:
-    return datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="microseconds")
 
 
-def ingest(raw: Path, out: Path, reference: Path, *, workers: int | None = None,
-           progress: bool = False) -> IngestResult:
+def ingest(
+    raw: Path, out: Path, reference: Path, *, workers: int | None = None, progress: bool = False
+) -> IngestResult:
     """Ingest every submission under ``raw`` into the store at ``out``.
 
     Parameters
@@ -195,19 +209,32 @@ def ingest(raw: Path, out: Path, reference: Path, *, workers: int | None = None,
     tasks: list[tuple[str, str, str, str]] = []
     for path in list_files(raw):
         relative = path.relative_to(raw).as_posix()
-        base = {"path": relative, "size": path.stat().st_size, "modified": _modified(path),
-                "reference_sha256": ref_hash}
+        base = {
+            "path": relative,
+            "size": path.stat().st_size,
+            "modified": _modified(path),
+            "reference_sha256": ref_hash,
+        }
         reason = skip_reason(Path(relative))
         if reason:
-            rows[relative] = {**base, "sha256": "", "status": "skipped", "message": reason,
-                              "first_seen": _first_seen(previous_by_path, relative, "", run_time)}
+            rows[relative] = {
+                **base,
+                "sha256": "",
+                "status": "skipped",
+                "message": reason,
+                "first_seen": _first_seen(previous_by_path, relative, "", run_time),
+            }
             continue
         sha = file_sha256(path)
         first_seen = _first_seen(previous_by_path, relative, sha, run_time)
         rows[relative] = {**base, "sha256": sha, "first_seen": first_seen}
         earlier = previous_by_path.get(relative)
-        if (earlier is not None and earlier.sha256 == sha and earlier.status in REUSABLE
-                and earlier.reference_sha256 == ref_hash):
+        if (
+            earlier is not None
+            and earlier.sha256 == sha
+            and earlier.status in REUSABLE
+            and earlier.reference_sha256 == ref_hash
+        ):
             outcomes[relative] = _reuse(earlier, old_values, old_findings)
         else:
             tasks.append((str(path), relative, sha, str(reference)))
@@ -242,18 +269,32 @@ def _previous_values(out: Path, previous: pd.DataFrame) -> pd.DataFrame:
 
 def _reuse(earlier: object, old_values: pd.DataFrame, old_findings: pd.DataFrame) -> FileOutcome:
     """Rebuild a file's outcome from what an earlier run stored."""
-    mine = old_values[(old_values["source_file"] == earlier.path)
-                      & (old_values["file_sha256"] == earlier.sha256)]
+    mine = old_values[
+        (old_values["source_file"] == earlier.path) & (old_values["file_sha256"] == earlier.sha256)
+    ]
     records = mine[["indicator", "value", "sheet", "cell", "raw"]].to_dict("records")
-    own = old_findings[(old_findings["file"] == earlier.path)
-                       & ~old_findings["code"].isin(["superseded", "file_missing"])]
+    own = old_findings[
+        (old_findings["file"] == earlier.path) & ~old_findings["code"].isin(["superseded", "file_missing"])
+    ]
     findings = [Finding(**{k: str(v) for k, v in row.items()}) for row in own.to_dict("records")]
-    return FileOutcome(earlier.path, earlier.sha256, "ingested", earlier.unit, earlier.period,
-                       records=records, findings=findings)
+    return FileOutcome(
+        earlier.path,
+        earlier.sha256,
+        "ingested",
+        earlier.unit,
+        earlier.period,
+        records=records,
+        findings=findings,
+    )
 
 
-def _carry_missing(previous: pd.DataFrame, rows: dict, old_values: pd.DataFrame,
-                   old_findings: pd.DataFrame, outcomes: dict[str, FileOutcome]) -> list[str]:
+def _carry_missing(
+    previous: pd.DataFrame,
+    rows: dict,
+    old_values: pd.DataFrame,
+    old_findings: pd.DataFrame,
+    outcomes: dict[str, FileOutcome],
+) -> list[str]:
     """Keep what earlier runs read from files no longer in the raw folder (never lose data)."""
     missing = []
     for earlier in previous.itertuples(index=False):
@@ -290,8 +331,12 @@ def _manifest(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> pd.Dat
         outcome = outcomes.get(path)
         record = dict(row)
         if outcome is not None:
-            record.update(status=outcome.status, unit=outcome.unit, period=outcome.period,
-                          n_values=len(outcome.records) if outcome.status != "quarantined" else 0)
+            record.update(
+                status=outcome.status,
+                unit=outcome.unit,
+                period=outcome.period,
+                n_values=len(outcome.records) if outcome.status != "quarantined" else 0,
+            )
             if outcome.status == "quarantined":
                 record["message"] = outcome.message
             elif outcome.status == "superseded":
@@ -299,13 +344,16 @@ def _manifest(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> pd.Dat
             else:
                 record.setdefault("message", "")
         records.append(record)
-    frame = pd.DataFrame(records, columns=list(MANIFEST_COLUMNS)).fillna("")
+    records = [{column: record.get(column, "") for column in MANIFEST_COLUMNS} for record in records]
+    frame = pd.DataFrame(records, columns=list(MANIFEST_COLUMNS), dtype=object)
     frame["n_values"] = frame["n_values"].map(lambda v: str(int(v)) if v != "" else "0")
+    frame = frame.astype(str)
     return frame.sort_values("path", kind="stable").reset_index(drop=True)
 
 
-def _values(outcomes: dict[str, FileOutcome], rows: dict[str, dict],
-            registry: Registry) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _values(
+    outcomes: dict[str, FileOutcome], rows: dict[str, dict], registry: Registry
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     frames: dict[str, list[pd.DataFrame]] = {"ingested": [], "superseded": []}
     for path, outcome in outcomes.items():
         if outcome.status not in frames or not outcome.records:
@@ -313,9 +361,13 @@ def _values(outcomes: dict[str, FileOutcome], rows: dict[str, dict],
         frame = pd.DataFrame(outcome.records)
         year, period_type = outcome.period.split("-")
         frame = frame.assign(
-            period=outcome.period, year=int(year), period_type=period_type,
-            unit_code=outcome.unit, unit_name=registry.unit_names.get(outcome.unit, ""),
-            cluster_code=registry.cluster_of(outcome.unit, int(year)), source_file=path,
+            period=outcome.period,
+            year=int(year),
+            period_type=period_type,
+            unit_code=outcome.unit,
+            unit_name=registry.unit_names.get(outcome.unit, ""),
+            cluster_code=registry.cluster_of(outcome.unit, int(year)),
+            source_file=path,
             file_sha256=rows[path]["sha256"],
         )
         frames[outcome.status].append(frame)
@@ -325,28 +377,39 @@ def _values(outcomes: dict[str, FileOutcome], rows: dict[str, dict],
         if not parts:
             return empty_values()
         frame = normalise_values(pd.concat(parts, ignore_index=True))
-        return frame.sort_values(["period", "unit_code", "source_file", "indicator"],
-                                 kind="stable").reset_index(drop=True)
+        return frame.sort_values(
+            ["period", "unit_code", "source_file", "indicator"], kind="stable"
+        ).reset_index(drop=True)
 
     return combine(frames["ingested"]), combine(frames["superseded"])
 
 
-def _findings(outcomes: dict[str, FileOutcome], rows: dict[str, dict],
-              missing: list[str]) -> pd.DataFrame:
+def _findings(outcomes: dict[str, FileOutcome], rows: dict[str, dict], missing: list[str]) -> pd.DataFrame:
     findings: list[Finding] = []
     for path in sorted(outcomes):
         outcome = outcomes[path]
         if outcome.status == "superseded":
-            findings.append(Finding(
-                "info", "superseded",
-                f"Tệp {path} đã được thay bằng bản gửi sau {rows[path]['superseded_by']}; "
-                "số liệu cũ vẫn lưu trong values_superseded.parquet.",
-                path, unit=outcome.unit, period=outcome.period))
+            findings.append(
+                Finding(
+                    "info",
+                    "superseded",
+                    f"Tệp {path} đã được thay bằng bản gửi sau {rows[path]['superseded_by']}; "
+                    "số liệu cũ vẫn lưu trong values_superseded.parquet.",
+                    path,
+                    unit=outcome.unit,
+                    period=outcome.period,
+                )
+            )
             continue
         findings.extend(outcome.findings)
     for path in missing:
-        findings.append(Finding(
-            "warning", "file_missing",
-            f"Tệp {path} đã nhập ở lần trước nhưng không còn trong thư mục gốc; số liệu vẫn được "
-            "giữ. Nếu cố ý rút báo cáo, ghi chú lại và gửi tệp thay thế.", path))
+        findings.append(
+            Finding(
+                "warning",
+                "file_missing",
+                f"Tệp {path} đã nhập ở lần trước nhưng không còn trong thư mục gốc; số liệu vẫn được "
+                "giữ. Nếu cố ý rút báo cáo, ghi chú lại và gửi tệp thay thế.",
+                path,
+            )
+        )
     return findings_frame(findings)

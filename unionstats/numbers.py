@@ -28,9 +28,7 @@ _MAGNITUDE_WORDS: tuple[tuple[str, int], ...] = (
     (r"nghin|ngan", 1_000),
 )
 _CURRENCY = r"(?:dong|vnd|d)"
-_MONEY_MEASURE = re.compile(
-    rf"^(?:1\.?000 ?)?(?P<magnitude>ty|ti|trieu|tr|nghin|ngan)?\.? ?{_CURRENCY}?\.?$"
-)
+_MONEY_MEASURE = re.compile(rf"^(?:1\.?000 ?)?(?P<magnitude>ty|ti|trieu|tr|nghin|ngan)?\.? ?{_CURRENCY}?\.?$")
 _NUMBER_BODY = re.compile(r"^[+-]?\d[\d., ]*$")
 _QUALIFIERS = re.compile(r"^(?:tren|khoang|gan|hon|duoi|uoc|~|>|<|>=|<=)\b")
 _COUNT_WORDS = re.compile(
@@ -230,7 +228,5 @@ def _finish(
         return Parsed(float(round(number * factor)))
     value = float(number)
     if whole and not _is_whole(value):
-        return Parsed(
-            None, "value_not_whole", f"Ô ghi '{shown}': số lượng phải là số nguyên."
-        )
+        return Parsed(None, "value_not_whole", f"Ô ghi '{shown}': số lượng phải là số nguyên.")
     return Parsed(_denoise(value))

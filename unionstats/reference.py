@@ -48,8 +48,7 @@ def read_reference_csv(path: Path, required: tuple[str, ...] = ()) -> pd.DataFra
     missing = [column for column in required if column not in frame.columns]
     if missing:
         raise ReferenceDataError(
-            f"{path.name} thiếu cột {', '.join(missing)}; dòng tiêu đề phải có: "
-            f"{', '.join(required)}.",
+            f"{path.name} thiếu cột {', '.join(missing)}; dòng tiêu đề phải có: {', '.join(required)}.",
             file=str(path),
             cell="dòng 1",
         )
@@ -160,8 +159,7 @@ class Registry:
     @cached_property
     def cluster_table(self) -> dict[tuple[int, str], str]:
         return {
-            (int(row.year), row.unit_code): row.cluster_code
-            for row in self.clusters.itertuples(index=False)
+            (int(row.year), row.unit_code): row.cluster_code for row in self.clusters.itertuples(index=False)
         }
 
     def expected_units(self, period: Period) -> list[str]:
@@ -181,10 +179,7 @@ class Registry:
 def load_registry(folder: Path) -> Registry:
     """Load and check every reference CSV under ``folder``."""
     folder = Path(folder)
-    frames = {
-        name: read_reference_csv(folder / name, columns)
-        for name, columns in REQUIRED_COLUMNS.items()
-    }
+    frames = {name: read_reference_csv(folder / name, columns) for name, columns in REQUIRED_COLUMNS.items()}
     registry = Registry(
         units=frames["units.csv"],
         clusters=frames["clusters.csv"],

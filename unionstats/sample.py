@@ -41,15 +41,31 @@ PERIODS = [Period(year, kind) for year in YEARS for kind in ("H1", "FY")]
 # Cluster totals published in shared/seeds (003 and 002). Money in đồng.
 SEED_ANCHORS: dict[tuple[str, str], dict[str, int]] = {
     ("cum-2", "2020-FY"): {
-        "cdcs": 288, "workers": 7842, "members": 7676, "visits": 341,
-        "visits_amount": 295_350_000, "funds_raised": 390_777_000, "cultural_events": 117,
-        "cultural_participants": 1141, "rating_excellent": 48, "rating_good": 224,
-        "rating_completed": 16, "rating_failed": 0,
+        "cdcs": 288,
+        "workers": 7842,
+        "members": 7676,
+        "visits": 341,
+        "visits_amount": 295_350_000,
+        "funds_raised": 390_777_000,
+        "cultural_events": 117,
+        "cultural_participants": 1141,
+        "rating_excellent": 48,
+        "rating_good": 224,
+        "rating_completed": 16,
+        "rating_failed": 0,
     },
     ("cum-3", "2022-H1"): {
-        "members_new": 1946, "cdcs_new": 16, "party_referrals": 225, "party_admitted": 116,
-        "initiatives": 644, "houses": 16, "trainings": 5, "funds_raised": 3_512_600_000,
-        "gifts": 5236, "gifts_children": 6843, "cultural_events": 5127,
+        "members_new": 1946,
+        "cdcs_new": 16,
+        "party_referrals": 225,
+        "party_admitted": 116,
+        "initiatives": 644,
+        "houses": 16,
+        "trainings": 5,
+        "funds_raised": 3_512_600_000,
+        "gifts": 5236,
+        "gifts_children": 6843,
+        "cultural_events": 5127,
     },
 }
 PLACEHOLDERS = {"README.md", ".gitkeep"}  # documentation files that do not make a folder "full"
@@ -59,49 +75,99 @@ MEMBERS_OVER_WORKERS = ("dak-ha", "2021-H1")
 
 # Size of each unit at 2019-H1: (cdcs, workers, share of workers who are members).
 BASE_SIZE: dict[str, tuple[int, int, float]] = {
-    "tp-kon-tum": (118, 4300, 0.965), "dak-ha": (64, 1900, 0.955), "sa-thay": (52, 1500, 0.96),
-    "kon-ray": (38, 1050, 0.97), "kon-plong": (41, 1100, 0.955),
-    "dak-to": (66, 1800, 0.98), "ngoc-hoi": (70, 2050, 0.975), "dak-glei": (58, 1450, 0.985),
-    "ia-hdrai": (31, 950, 0.97), "tu-mo-rong": (55, 1300, 0.985),
-    "cd-vien-chuc": (96, 3600, 0.99), "cd-giao-duc": (205, 8800, 0.995),
-    "cd-y-te": (38, 3900, 0.985), "cd-khu-kinh-te": (29, 2700, 0.86),
+    "tp-kon-tum": (118, 4300, 0.965),
+    "dak-ha": (64, 1900, 0.955),
+    "sa-thay": (52, 1500, 0.96),
+    "kon-ray": (38, 1050, 0.97),
+    "kon-plong": (41, 1100, 0.955),
+    "dak-to": (66, 1800, 0.98),
+    "ngoc-hoi": (70, 2050, 0.975),
+    "dak-glei": (58, 1450, 0.985),
+    "ia-hdrai": (31, 950, 0.97),
+    "tu-mo-rong": (55, 1300, 0.985),
+    "cd-vien-chuc": (96, 3600, 0.99),
+    "cd-giao-duc": (205, 8800, 0.995),
+    "cd-y-te": (38, 3900, 0.985),
+    "cd-khu-kinh-te": (29, 2700, 0.86),
 }
 # Flows per member per year (or per CĐCS where noted), before noise.
 FLOW_RATES: dict[str, float] = {
-    "members_new": 0.07, "cdcs_new": 0.05, "cdcs_dissolved": 0.02, "visits": 0.044,
-    "gifts": 0.25, "gifts_children": 0.3, "houses": 0.0009, "funds_raised": 51_000,
-    "labour_conferences": 0.9, "work_stoppages": 0.0, "cultural_events": 0.015,
-    "cultural_participants": 0.15, "initiatives": 0.035, "trainings": 0.0011, "trainees": 0.045,
-    "party_referrals": 0.012, "party_admitted": 0.006, "kpcd_collected": 1_150_000,
+    "members_new": 0.07,
+    "cdcs_new": 0.05,
+    "cdcs_dissolved": 0.02,
+    "visits": 0.044,
+    "gifts": 0.25,
+    "gifts_children": 0.3,
+    "houses": 0.0009,
+    "funds_raised": 51_000,
+    "labour_conferences": 0.9,
+    "work_stoppages": 0.0,
+    "cultural_events": 0.015,
+    "cultural_participants": 0.15,
+    "initiatives": 0.035,
+    "trainings": 0.0011,
+    "trainees": 0.045,
+    "party_referrals": 0.012,
+    "party_admitted": 0.006,
+    "kpcd_collected": 1_150_000,
     "dues_collected": 540_000,
 }
 PER_CDCS = {"cdcs_new", "cdcs_dissolved", "labour_conferences"}
 MONEY_PER_ITEM = {"visits_amount": ("visits", 866_000), "houses_amount": ("houses", 60_000_000)}
 
 TEMPLATE_2019: list[tuple[str, list[str]]] = [
-    ("TỔ CHỨC CÔNG ĐOÀN VÀ ĐOÀN VIÊN",
-     ["cdcs", "workers", "workers_female", "members", "members_female", "members_new",
-      "cdcs_new", "cdcs_dissolved"]),
-    ("CHĂM LO ĐỜI SỐNG ĐOÀN VIÊN, NGƯỜI LAO ĐỘNG",
-     ["visits", "visits_amount", "gifts", "funds_raised"]),
-    ("PHONG TRÀO THI ĐUA, VĂN HOÁ THỂ THAO",
-     ["cultural_events", "cultural_participants", "?Số cuộc thi tìm hiểu pháp luật"]),
+    (
+        "TỔ CHỨC CÔNG ĐOÀN VÀ ĐOÀN VIÊN",
+        [
+            "cdcs",
+            "workers",
+            "workers_female",
+            "members",
+            "members_female",
+            "members_new",
+            "cdcs_new",
+            "cdcs_dissolved",
+        ],
+    ),
+    ("CHĂM LO ĐỜI SỐNG ĐOÀN VIÊN, NGƯỜI LAO ĐỘNG", ["visits", "visits_amount", "gifts", "funds_raised"]),
+    (
+        "PHONG TRÀO THI ĐUA, VĂN HOÁ THỂ THAO",
+        ["cultural_events", "cultural_participants", "?Số cuộc thi tìm hiểu pháp luật"],
+    ),
     ("ĐÀO TẠO, BỒI DƯỠNG CÁN BỘ", ["trainings", "trainees"]),
 ]
 TEMPLATE_2021: list[tuple[str, list[str]]] = [
-    ("PHÁT TRIỂN ĐOÀN VIÊN, XÂY DỰNG TỔ CHỨC CÔNG ĐOÀN",
-     ["members", "members_female", "workers", "workers_female", "cdcs", "members_new",
-      "cdcs_new", "cdcs_dissolved"]),
-    ("ĐẠI DIỆN, BẢO VỆ QUYỀN LỢI",
-     ["labour_conferences", "collective_agreements", "work_stoppages"]),
-    ("CHĂM LO ĐỜI SỐNG ĐOÀN VIÊN, NGƯỜI LAO ĐỘNG",
-     ["visits", "visits_amount", "gifts", "gifts_children", "houses", "houses_amount",
-      "funds_raised"]),
-    ("PHONG TRÀO THI ĐUA",
-     ["cultural_events", "cultural_participants", "initiatives",
-      "?Số lượt thí sinh tham gia cuộc thi tìm hiểu"]),
-    ("TUYÊN TRUYỀN, ĐÀO TẠO VÀ XÂY DỰNG ĐẢNG",
-     ["trainings", "trainees", "party_referrals", "party_admitted"]),
+    (
+        "PHÁT TRIỂN ĐOÀN VIÊN, XÂY DỰNG TỔ CHỨC CÔNG ĐOÀN",
+        [
+            "members",
+            "members_female",
+            "workers",
+            "workers_female",
+            "cdcs",
+            "members_new",
+            "cdcs_new",
+            "cdcs_dissolved",
+        ],
+    ),
+    ("ĐẠI DIỆN, BẢO VỆ QUYỀN LỢI", ["labour_conferences", "collective_agreements", "work_stoppages"]),
+    (
+        "CHĂM LO ĐỜI SỐNG ĐOÀN VIÊN, NGƯỜI LAO ĐỘNG",
+        ["visits", "visits_amount", "gifts", "gifts_children", "houses", "houses_amount", "funds_raised"],
+    ),
+    (
+        "PHONG TRÀO THI ĐUA",
+        [
+            "cultural_events",
+            "cultural_participants",
+            "initiatives",
+            "?Số lượt thí sinh tham gia cuộc thi tìm hiểu",
+        ],
+    ),
+    (
+        "TUYÊN TRUYỀN, ĐÀO TẠO VÀ XÂY DỰNG ĐẢNG",
+        ["trainings", "trainees", "party_referrals", "party_admitted"],
+    ),
     ("TÀI CHÍNH CÔNG ĐOÀN", ["kpcd_collected", "dues_collected"]),
 ]
 RATINGS = ["rating_excellent", "rating_good", "rating_completed", "rating_failed"]
@@ -112,64 +178,260 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 class Style:
     """How one unit's office fills in the form (chosen once per unit, deterministic)."""
 
-    writer: str            # openpyxl | xlsxwriter | xls | ods
-    layout: str            # single | two_columns | prior_first | with_plan
-    top_lines: int         # blank or text lines between the title and the table
-    first_col: int         # 0 = table starts in column A, 1 = column B
-    extra_sheet: str       # "" or the name of a sheet placed before the report
+    writer: str  # openpyxl | xlsxwriter | xls | ods
+    layout: str  # single | two_columns | prior_first | with_plan
+    top_lines: int  # blank or text lines between the title and the table
+    first_col: int  # 0 = table starts in column A, 1 = column B
+    extra_sheet: str  # "" or the name of a sheet placed before the report
     sheet_name: str
-    counts: str            # numeric | vn_text | space_text | us_text | noise
-    money: str             # dong | dong_text | trieu | trieu_text | words | nghin
-    label_case: str        # plain | upper | nfd
-    numbering: str         # dot | paren | none
-    female_rows: str       # trong_do | alias
+    counts: str  # numeric | vn_text | space_text | us_text | noise
+    money: str  # dong | dong_text | trieu | trieu_text | words | nghin
+    label_case: str  # plain | upper | nfd
+    numbering: str  # dot | paren | none
+    female_rows: str  # trong_do | alias
     dash_for_zero: bool
-    filename: str          # a pattern, see _filename
+    filename: str  # a pattern, see _filename
 
 
 UNIT_STYLES: dict[str, Style] = {
-    "tp-kon-tum": Style("openpyxl", "two_columns", 1, 0, "", "Báo cáo", "vn_text", "trieu",
-                        "plain", "dot", "trong_do", False, "BC_{period_short}_{ascii}"),
-    "dak-ha": Style("openpyxl", "single", 0, 0, "Hướng dẫn", "Biểu 01", "numeric", "dong",
-                    "plain", "dot", "alias", True, "{ascii} - bao cao {period_words}"),
-    "sa-thay": Style("xlsxwriter", "with_plan", 2, 1, "", "BC", "space_text", "words",
-                     "upper", "none", "trong_do", False, "SaThay_{period_code}"),
-    "kon-ray": Style("xls", "single", 1, 0, "", "Sheet1", "numeric", "nghin", "plain", "paren",
-                     "alias", True, "KonRay {period_short}"),
-    "kon-plong": Style("openpyxl", "prior_first", 3, 0, "Sheet1", "So lieu", "noise", "dong_text",
-                       "nfd", "dot", "trong_do", False, "Bao cao {period_words} KonPlong"),
-    "dak-to": Style("openpyxl", "two_columns", 0, 1, "", "Báo cáo", "numeric", "dong", "plain",
-                    "dot", "trong_do", False, "BC_{period_short}_DakTo"),
-    "ngoc-hoi": Style("openpyxl", "single", 2, 0, "", "BC 6T" , "vn_text", "trieu_text", "plain",
-                      "paren", "alias", True, "Bao cao {period_words} - Ngoc Hoi"),
-    "dak-glei": Style("xls", "two_columns", 1, 0, "", "Biểu số liệu", "us_text", "words",
-                      "upper", "dot", "trong_do", False, "DakGlei_{period_code}"),
-    "ia-hdrai": Style("ods", "single", 0, 0, "", "Báo cáo", "numeric", "trieu", "plain", "dot",
-                      "trong_do", True, "ldld_ia_hdrai_{period_code}"),
-    "tu-mo-rong": Style("xlsxwriter", "prior_first", 1, 1, "Ghi chú", "BC", "numeric", "dong",
-                        "plain", "none", "alias", False, "TuMoRong_{period_short}"),
-    "cd-vien-chuc": Style("openpyxl", "two_columns", 2, 0, "", "Báo cáo", "vn_text", "words",
-                          "plain", "dot", "trong_do", False, "CDVC_{period_code}"),
-    "cd-giao-duc": Style("xlsxwriter", "single", 1, 0, "", "Bieu 01", "space_text", "dong_text",
-                         "plain", "dot", "trong_do", True, "BC so lieu CD Giao duc {period_words}"),
-    "cd-y-te": Style("ods", "with_plan", 0, 0, "Hướng dẫn", "Báo cáo", "numeric", "trieu_text",
-                     "nfd", "paren", "alias", False, "CD Y te {period_short}"),
-    "cd-khu-kinh-te": Style("openpyxl", "two_columns", 1, 1, "", "BC", "us_text", "nghin", "upper",
-                            "dot", "trong_do", False, "Bieu so lieu {period_short}"),
+    "tp-kon-tum": Style(
+        "openpyxl",
+        "two_columns",
+        1,
+        0,
+        "",
+        "Báo cáo",
+        "vn_text",
+        "trieu",
+        "plain",
+        "dot",
+        "trong_do",
+        False,
+        "BC_{period_short}_{ascii}",
+    ),
+    "dak-ha": Style(
+        "openpyxl",
+        "single",
+        0,
+        0,
+        "Hướng dẫn",
+        "Biểu 01",
+        "numeric",
+        "dong",
+        "plain",
+        "dot",
+        "alias",
+        True,
+        "{ascii} - bao cao {period_words}",
+    ),
+    "sa-thay": Style(
+        "xlsxwriter",
+        "with_plan",
+        2,
+        1,
+        "",
+        "BC",
+        "space_text",
+        "words",
+        "upper",
+        "none",
+        "trong_do",
+        False,
+        "SaThay_{period_code}",
+    ),
+    "kon-ray": Style(
+        "xls",
+        "single",
+        1,
+        0,
+        "",
+        "Sheet1",
+        "numeric",
+        "nghin",
+        "plain",
+        "paren",
+        "alias",
+        True,
+        "KonRay {period_short}",
+    ),
+    "kon-plong": Style(
+        "openpyxl",
+        "prior_first",
+        3,
+        0,
+        "Sheet1",
+        "So lieu",
+        "noise",
+        "dong_text",
+        "nfd",
+        "dot",
+        "trong_do",
+        False,
+        "Bao cao {period_words} KonPlong",
+    ),
+    "dak-to": Style(
+        "openpyxl",
+        "two_columns",
+        0,
+        1,
+        "",
+        "Báo cáo",
+        "numeric",
+        "dong",
+        "plain",
+        "dot",
+        "trong_do",
+        False,
+        "BC_{period_short}_DakTo",
+    ),
+    "ngoc-hoi": Style(
+        "openpyxl",
+        "single",
+        2,
+        0,
+        "",
+        "BC 6T",
+        "vn_text",
+        "trieu_text",
+        "plain",
+        "paren",
+        "alias",
+        True,
+        "Bao cao {period_words} - Ngoc Hoi",
+    ),
+    "dak-glei": Style(
+        "xls",
+        "two_columns",
+        1,
+        0,
+        "",
+        "Biểu số liệu",
+        "us_text",
+        "words",
+        "upper",
+        "dot",
+        "trong_do",
+        False,
+        "DakGlei_{period_code}",
+    ),
+    "ia-hdrai": Style(
+        "ods",
+        "single",
+        0,
+        0,
+        "",
+        "Báo cáo",
+        "numeric",
+        "trieu",
+        "plain",
+        "dot",
+        "trong_do",
+        True,
+        "ldld_ia_hdrai_{period_code}",
+    ),
+    "tu-mo-rong": Style(
+        "xlsxwriter",
+        "prior_first",
+        1,
+        1,
+        "Ghi chú",
+        "BC",
+        "numeric",
+        "dong",
+        "plain",
+        "none",
+        "alias",
+        False,
+        "TuMoRong_{period_short}",
+    ),
+    "cd-vien-chuc": Style(
+        "openpyxl",
+        "two_columns",
+        2,
+        0,
+        "",
+        "Báo cáo",
+        "vn_text",
+        "words",
+        "plain",
+        "dot",
+        "trong_do",
+        False,
+        "CDVC_{period_code}",
+    ),
+    "cd-giao-duc": Style(
+        "xlsxwriter",
+        "single",
+        1,
+        0,
+        "",
+        "Bieu 01",
+        "space_text",
+        "dong_text",
+        "plain",
+        "dot",
+        "trong_do",
+        True,
+        "BC so lieu CD Giao duc {period_words}",
+    ),
+    "cd-y-te": Style(
+        "ods",
+        "with_plan",
+        0,
+        0,
+        "Hướng dẫn",
+        "Báo cáo",
+        "numeric",
+        "trieu_text",
+        "nfd",
+        "paren",
+        "alias",
+        False,
+        "CD Y te {period_short}",
+    ),
+    "cd-khu-kinh-te": Style(
+        "openpyxl",
+        "two_columns",
+        1,
+        1,
+        "",
+        "BC",
+        "us_text",
+        "nghin",
+        "upper",
+        "dot",
+        "trong_do",
+        False,
+        "Bieu so lieu {period_short}",
+    ),
 }
 ORG_LINE: dict[str, str] = {
-    "tp-kon-tum": "LĐLĐ THÀNH PHỐ KON TUM", "dak-ha": "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐĂK HÀ",
-    "sa-thay": "LĐLĐ HUYỆN SA THẦY", "kon-ray": "LĐLĐ HUYỆN KON RẪY",
-    "kon-plong": "LĐLĐ huyện Kon Plông", "dak-to": "LĐLĐ HUYỆN ĐẮK TÔ",
-    "ngoc-hoi": "LIÊN ĐOÀN LAO ĐỘNG HUYỆN NGỌC HỒI", "dak-glei": "LĐLĐ HUYỆN ĐẮC GLEI",
-    "ia-hdrai": "Đơn vị: LĐLĐ huyện Ia H’Drai", "tu-mo-rong": "LĐLĐ HUYỆN TU MƠ RÔNG",
-    "cd-vien-chuc": "CÔNG ĐOÀN VIÊN CHỨC TỈNH", "cd-giao-duc": "CÔNG ĐOÀN NGÀNH GIÁO DỤC",
-    "cd-y-te": "CÔNG ĐOÀN NGÀNH Y TẾ", "cd-khu-kinh-te": "CÔNG ĐOÀN CÁC KHU KINH TẾ TỈNH",
+    "tp-kon-tum": "LĐLĐ THÀNH PHỐ KON TUM",
+    "dak-ha": "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐĂK HÀ",
+    "sa-thay": "LĐLĐ HUYỆN SA THẦY",
+    "kon-ray": "LĐLĐ HUYỆN KON RẪY",
+    "kon-plong": "LĐLĐ huyện Kon Plông",
+    "dak-to": "LĐLĐ HUYỆN ĐẮK TÔ",
+    "ngoc-hoi": "LIÊN ĐOÀN LAO ĐỘNG HUYỆN NGỌC HỒI",
+    "dak-glei": "LĐLĐ HUYỆN ĐẮC GLEI",
+    "ia-hdrai": "Đơn vị: LĐLĐ huyện Ia H’Drai",
+    "tu-mo-rong": "LĐLĐ HUYỆN TU MƠ RÔNG",
+    "cd-vien-chuc": "CÔNG ĐOÀN VIÊN CHỨC TỈNH",
+    "cd-giao-duc": "CÔNG ĐOÀN NGÀNH GIÁO DỤC",
+    "cd-y-te": "CÔNG ĐOÀN NGÀNH Y TẾ",
+    "cd-khu-kinh-te": "CÔNG ĐOÀN CÁC KHU KINH TẾ TỈNH",
 }
 PLACE: dict[str, str] = {
-    "tp-kon-tum": "Kon Tum", "dak-ha": "Đăk Hà", "sa-thay": "Sa Thầy", "kon-ray": "Kon Rẫy",
-    "kon-plong": "Kon Plông", "dak-to": "Đăk Tô", "ngoc-hoi": "Ngọc Hồi", "dak-glei": "Đăk Glei",
-    "ia-hdrai": "Ia H'Drai", "tu-mo-rong": "Tu Mơ Rông",
+    "tp-kon-tum": "Kon Tum",
+    "dak-ha": "Đăk Hà",
+    "sa-thay": "Sa Thầy",
+    "kon-ray": "Kon Rẫy",
+    "kon-plong": "Kon Plông",
+    "dak-to": "Đăk Tô",
+    "ngoc-hoi": "Ngọc Hồi",
+    "dak-glei": "Đăk Glei",
+    "ia-hdrai": "Ia H'Drai",
+    "tu-mo-rong": "Tu Mơ Rông",
 }
 
 
@@ -215,7 +477,9 @@ def generate_truth(registry: Registry) -> dict[tuple[str, str], dict[str, float]
             workers = round(workers0 * factor * noise.uniform(0.99, 1.01))
             members = min(workers, round(workers * member_share * noise.uniform(0.995, 1.005)))
             truth[(unit, period.code)] = {
-                "cdcs": cdcs, "workers": workers, "members": members,
+                "cdcs": cdcs,
+                "workers": workers,
+                "members": members,
                 "workers_female": round(workers * female_share),
                 "members_female": round(members * female_share * 0.99),
                 "collective_agreements": round(cdcs * 0.35),
@@ -265,8 +529,7 @@ def _fill_flows(truth: dict, unit: str, fy: Period) -> None:
 
 
 def _fill_ratings(values: dict[str, float], rng: np.random.Generator) -> None:
-    shares = [rng.uniform(0.1, 0.2), rng.uniform(0.7, 0.8), rng.uniform(0.04, 0.08),
-              rng.uniform(0.0, 0.01)]
+    shares = [rng.uniform(0.1, 0.2), rng.uniform(0.7, 0.8), rng.uniform(0.04, 0.08), rng.uniform(0.0, 0.01)]
     for indicator, count in zip(RATINGS, _allocate(int(values["cdcs"]), shares), strict=True):
         values[indicator] = count
 
@@ -323,8 +586,9 @@ def _impose_flow_anchors(truth: dict, registry: Registry) -> None:
             h1 = truth[(unit, f"{period[:4]}-H1")]
             for values in (h1, truth[(unit, fy_code)]):
                 if "cultural_participants" not in anchor:
-                    values["cultural_participants"] = max(values["cultural_participants"],
-                                                          values["cultural_events"] * 6)
+                    values["cultural_participants"] = max(
+                        values["cultural_participants"], values["cultural_events"] * 6
+                    )
                 if "trainees" not in anchor:
                     values["trainees"] = max(values["trainees"], values["trainings"] * 15)
             for indicator in anchor:
@@ -429,7 +693,7 @@ def _money_in_style(value: int, style: Style) -> tuple[object, str]:
 
 def _title_lines(unit: str, period: Period, number: int) -> tuple[list[str], str]:
     if period.period_type == "H1":
-        title = "Kết quả hoạt động công đoàn 6 tháng đầu năm {y}".format(y=period.year)
+        title = f"Kết quả hoạt động công đoàn 6 tháng đầu năm {period.year}"
         cut_off = f"(Tính đến 31/5/{period.year})"
     else:
         title = f"Số liệu tổng kết hoạt động công đoàn năm {period.year}"
@@ -441,12 +705,14 @@ def _filename(style: Style, unit: str, period: Period) -> str:
     short = ("6T" if period.period_type == "H1" else "Nam") + str(period.year)
     words = ("6 thang " if period.period_type == "H1" else "nam ") + str(period.year)
     ascii_name = "".join(part.capitalize() for part in unit.split("-"))
-    return style.filename.format(period_short=short, period_words=words,
-                                 period_code=period.code.replace("-", "_"), ascii=ascii_name)
+    return style.filename.format(
+        period_short=short, period_words=words, period_code=period.code.replace("-", "_"), ascii=ascii_name
+    )
 
 
-def build_form(registry: Registry, unit: str, period: Period,
-               values: dict[str, float], prior: dict[str, float] | None) -> list[SheetSpec]:
+def build_form(
+    registry: Registry, unit: str, period: Period, values: dict[str, float], prior: dict[str, float] | None
+) -> list[SheetSpec]:
     """Lay out one unit's report for ``period`` as sheets, in that unit's style."""
     style = UNIT_STYLES[unit]
     rng = _rng("form", unit, period.code)
@@ -545,7 +811,9 @@ def build_form(registry: Registry, unit: str, period: Period,
             value = values[indicator]
             if info["money"]:
                 cell, measure = _money_cell(value, style)
-                prior_cell = _money_cell(prior_values[indicator], style)[0] if indicator in prior_values else None
+                prior_cell = (
+                    _money_cell(prior_values[indicator], style)[0] if indicator in prior_values else None
+                )
             else:
                 measure = str(info["measure"])
                 if value == 0 and style.dash_for_zero and indicator in ("work_stoppages", "cdcs_dissolved"):
@@ -558,19 +826,21 @@ def build_form(registry: Registry, unit: str, period: Period,
             if prior_col is not None and prior_cell is not None:
                 sheet.put(row, prior_col, prior_cell)
             if style.layout == "with_plan" and not info["money"] and info["kind"] == "flow":
-                sheet.put(row, c0 + 3, int(round(value * 1.05)))
+                sheet.put(row, c0 + 3, round(value * 1.05))
             if indicator == "cdcs":
                 cdcs_cell = (row, value_col)
             if indicator in RATINGS:
                 rating_cells.append(a1(row, value_col))
             previous = indicator
             row += 1
-    if style.writer == "xlsxwriter" and cdcs_cell and len(rating_cells) == 4 and isinstance(
-        sheet.cells.get(cdcs_cell), int
+    if (
+        style.writer == "xlsxwriter"
+        and cdcs_cell
+        and len(rating_cells) == 4
+        and isinstance(sheet.cells.get(cdcs_cell), int)
     ):
         # Offices often make the CĐCS total a formula over the rating rows.
-        sheet.cells[cdcs_cell] = Formula(f"SUM({rating_cells[0]}:{rating_cells[-1]})",
-                                         float(values["cdcs"]))
+        sheet.cells[cdcs_cell] = Formula(f"SUM({rating_cells[0]}:{rating_cells[-1]})", float(values["cdcs"]))
     row += 1
     sheet.put(row, c0 + 1, "Nơi nhận:")
     sheet.put(row, c0 + 3, "TM. BAN THƯỜNG VỤ")
@@ -605,7 +875,8 @@ def write_sample(folder: Path, registry: Registry) -> list[Path]:
         raise UsageError(
             f"Thư mục {folder} không trống: dữ liệu gốc không bao giờ bị ghi đè. Chọn một thư mục "
             "trống, ví dụ: unionstats sample /tmp/mau.",
-            file=str(folder), code="sample_folder_not_empty",
+            file=str(folder),
+            code="sample_folder_not_empty",
         )
     truth = generate_truth(registry)
     written: list[Path] = []
@@ -625,17 +896,20 @@ def write_sample(folder: Path, registry: Registry) -> list[Path]:
             if (unit, period.code) == RESUBMITTED:
                 wrong = dict(values)
                 wrong["members_new"] = values["members_new"] * 10 + 3
-                path = write_workbook(period_folder / name, build_form(registry, unit, period, wrong, prior),
-                                      style.writer)
+                path = write_workbook(
+                    period_folder / name, build_form(registry, unit, period, wrong, prior), style.writer
+                )
                 os.utime(path, (_mtime(period, unit), _mtime(period, unit)))
                 written.append(path)
                 name = _filename(style, unit, period) + " (bo sung, sua so lieu)" + SUFFIX[style.writer]
-                path = write_workbook(period_folder / name, build_form(registry, unit, period, values, prior),
-                                      style.writer)
+                path = write_workbook(
+                    period_folder / name, build_form(registry, unit, period, values, prior), style.writer
+                )
                 os.utime(path, (_mtime(period, unit, 6), _mtime(period, unit, 6)))
             else:
-                path = write_workbook(period_folder / name, build_form(registry, unit, period, values, prior),
-                                      style.writer)
+                path = write_workbook(
+                    period_folder / name, build_form(registry, unit, period, values, prior), style.writer
+                )
                 os.utime(path, (_mtime(period, unit), _mtime(period, unit)))
             written.append(path)
     clutter = {

@@ -18,12 +18,33 @@ from unionstats.errors import StoreError
 from unionstats.findings import FINDING_COLUMNS
 
 VALUE_COLUMNS = (
-    "period", "year", "period_type", "unit_code", "unit_name", "cluster_code", "indicator",
-    "value", "source_file", "sheet", "cell", "raw", "file_sha256",
+    "period",
+    "year",
+    "period_type",
+    "unit_code",
+    "unit_name",
+    "cluster_code",
+    "indicator",
+    "value",
+    "source_file",
+    "sheet",
+    "cell",
+    "raw",
+    "file_sha256",
 )
 MANIFEST_COLUMNS = (
-    "path", "sha256", "status", "unit", "period", "n_values", "message", "size", "modified",
-    "first_seen", "superseded_by", "reference_sha256",
+    "path",
+    "sha256",
+    "status",
+    "unit",
+    "period",
+    "n_values",
+    "message",
+    "size",
+    "modified",
+    "first_seen",
+    "superseded_by",
+    "reference_sha256",
 )
 STATUSES = ("ingested", "quarantined", "superseded", "skipped")
 VALUES_FILE = "values.parquet"
@@ -72,8 +93,9 @@ def write_csv(frame: pd.DataFrame, target: Path) -> None:
     _atomic_write(target, lambda path: frame.to_csv(path, index=False, encoding="utf-8-sig"))
 
 
-def write_store(out: Path, values: pd.DataFrame, history: pd.DataFrame, manifest: pd.DataFrame,
-                findings: pd.DataFrame) -> None:
+def write_store(
+    out: Path, values: pd.DataFrame, history: pd.DataFrame, manifest: pd.DataFrame, findings: pd.DataFrame
+) -> None:
     """Write the whole store; the manifest last (see module docstring)."""
     out = Path(out)
     write_parquet(normalise_values(values), out / VALUES_FILE)
@@ -86,7 +108,8 @@ def write_store(out: Path, values: pd.DataFrame, history: pd.DataFrame, manifest
 def _missing_store(processed: Path) -> StoreError:
     return StoreError(
         f"Chưa có kho dữ liệu ở {processed}: chạy 'unionstats ingest' trước.",
-        file=str(processed), code="store_missing",
+        file=str(processed),
+        code="store_missing",
     )
 
 

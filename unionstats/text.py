@@ -43,9 +43,7 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 _ABBREVIATION_PATTERNS = tuple(
     (re.compile(rf"\b(?:{pattern})\b"), expansion) for pattern, expansion in ABBREVIATIONS
 )
-_NUMBERING = re.compile(
-    r"^\s*(?:(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])\s*[.)/:-]\s+|[-+*•–]\s*)", re.IGNORECASE
-)
+_NUMBERING = re.compile(r"^\s*(?:(?:[ivxlc]+|\d+(?:\.\d+)*|[a-z])\s*[.)/:-]\s+|[-+*•–]\s*)", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
 

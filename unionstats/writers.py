@@ -43,8 +43,9 @@ class SheetSpec:
 def write_workbook(path: Path, sheets: list[SheetSpec], fmt: str) -> Path:
     """Write ``sheets`` to ``path`` with the writer ``fmt`` (one of :data:`FORMATS`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    {"openpyxl": _write_openpyxl, "xlsxwriter": _write_xlsxwriter, "xls": _write_xls,
-     "ods": _write_ods}[fmt](path, sheets)
+    {"openpyxl": _write_openpyxl, "xlsxwriter": _write_xlsxwriter, "xls": _write_xls, "ods": _write_ods}[fmt](
+        path, sheets
+    )
     return path
 
 
@@ -63,8 +64,12 @@ def _write_openpyxl(path: Path, sheets: list[SheetSpec]) -> None:
             if isinstance(value, str):
                 cell.data_type = "s"
         for first_row, first_col, last_row, last_col in spec.merges:
-            sheet.merge_cells(start_row=first_row + 1, start_column=first_col + 1,
-                              end_row=last_row + 1, end_column=last_col + 1)
+            sheet.merge_cells(
+                start_row=first_row + 1,
+                start_column=first_col + 1,
+                end_row=last_row + 1,
+                end_column=last_col + 1,
+            )
         for col, width in spec.column_widths.items():
             sheet.column_dimensions[get_column_letter(col + 1)].width = width
     workbook.save(path)
@@ -73,15 +78,19 @@ def _write_openpyxl(path: Path, sheets: list[SheetSpec]) -> None:
 def _write_xlsxwriter(path: Path, sheets: list[SheetSpec]) -> None:
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False,
-                                               "strings_to_formulas": False})
+    workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
     for spec in sheets:
         sheet = workbook.add_worksheet(spec.name)
         merged_origins = {(r, c) for r, c, _, _ in spec.merges}
         for first_row, first_col, last_row, last_col in spec.merges:
             value = spec.cells.get((first_row, first_col), "")
-            sheet.merge_range(first_row, first_col, last_row, last_col,
-                              value if not isinstance(value, Formula) else value.cached)
+            sheet.merge_range(
+                first_row,
+                first_col,
+                last_row,
+                last_col,
+                value if not isinstance(value, Formula) else value.cached,
+            )
         for (row, col), value in spec.cells.items():
             if (row, col) in merged_origins:
                 continue
@@ -105,8 +114,13 @@ def _write_xls(path: Path, sheets: list[SheetSpec]) -> None:
         merged_origins = {(r, c) for r, c, _, _ in spec.merges}
         for first_row, first_col, last_row, last_col in spec.merges:
             value = spec.cells.get((first_row, first_col), "")
-            sheet.write_merge(first_row, last_row, first_col, last_col,
-                              value.cached if isinstance(value, Formula) else value)
+            sheet.write_merge(
+                first_row,
+                last_row,
+                first_col,
+                last_col,
+                value.cached if isinstance(value, Formula) else value,
+            )
         for (row, col), value in spec.cells.items():
             if (row, col) not in merged_origins:
                 sheet.write(row, col, value.cached if isinstance(value, Formula) else value)
@@ -146,8 +160,9 @@ def _write_ods(path: Path, sheets: list[SheetSpec]) -> None:
                     rows, cols = spans[(row, col)]
                     attributes.update(numberrowsspanned=rows, numbercolumnsspanned=cols)
                 if isinstance(value, Formula):
-                    cell = TableCell(valuetype="float", value=value.cached,
-                                     formula="of:" + value.text, **attributes)
+                    cell = TableCell(
+                        valuetype="float", value=value.cached, formula="of:" + value.text, **attributes
+                    )
                     cell.addElement(P(text=str(value.cached)))
                 elif isinstance(value, int | float):
                     cell = TableCell(valuetype="float", value=value, **attributes)

@@ -1,0 +1,49 @@
+"""The command line as users meet it: no traceback, Vietnamese messages, contract exit codes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, run_cli
+
+
+def test_ingest_reports_quarantine_with_exit_3_and_no_traceback(tmp_path: Path) -> None:
+    raw = tmp_path / "raw" / "2020-FY"
+    raw.mkdir(parents=True)
+    shutil.copy(FIXTURES / "table_far_down_after_notes.xlsx", raw / "DakTo nam 2020.xlsx")
+    shutil.copy(FIXTURES / "not_really_excel.xlsx", raw / "hong.xlsx")
+    result = run_cli("ingest", str(tmp_path / "raw"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 3
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "CÁCH LY  2020-FY/hong.xlsx:" in result.stdout
+    assert "1 đã nhập" in result.stdout and "1 cách ly" in result.stdout
+    assert (tmp_path / "out" / "values.parquet").is_file()
+
+
+def test_ingest_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("ingest", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "Không có thư mục" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_usage_exits_2(tmp_path: Path) -> None:
+    assert run_cli("ingest", "--no-such-option").returncode == 2
+    assert run_cli().returncode == 2
+
+
+def test_broken_reference_data_is_reported_with_its_line(tmp_path: Path) -> None:
+    reference = tmp_path / "reference"
+    shutil.copytree(FIXTURES.parent.parent / "data" / "reference", reference)
+    units = reference / "units.csv"
+    lines = units.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",district,", ",huyen,")
+    units.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "raw").mkdir()
+    result = run_cli(
+        "ingest", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--reference", str(reference)
+    )
+    assert result.returncode == 2
+    assert "units.csv dòng 4" in result.stderr
+    assert "Traceback" not in result.stderr
