@@ -31,14 +31,14 @@ demo: setup ## Sample data if data/raw is empty, ingest, and print where the sto
 		if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then exit $$status; fi
 
 test: setup ## Run ruff and the whole test suite
-	$(BIN)/ruff check unionstats tests benchmarks
+	$(BIN)/ruff check unionstats tests
 	$(BIN)/python -m pytest -q
 
 lint: setup ## Run ruff only
-	$(BIN)/ruff check unionstats tests benchmarks
+	$(BIN)/ruff check unionstats tests
 
 format: setup ## Format the code with ruff
-	$(BIN)/ruff format unionstats tests benchmarks
+	$(BIN)/ruff format unionstats tests
 
 clean-data: ## Remove generated data (processed store, figures, reports); never data/raw
 	rm -rf $(PROCESSED)/*.parquet $(PROCESSED)/*.csv figures/*.png figures/*.svg reports/*/
