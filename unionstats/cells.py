@@ -8,6 +8,7 @@ nothing here lets a library traceback escape.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import python_calamine
 
 from unionstats.errors import InputFileError
+from unionstats.text import fold
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 ZIP_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
@@ -31,6 +33,18 @@ def a1(row: int, col: int) -> str:
         col, remainder = divmod(col - 1, 26)
         letters = chr(65 + remainder) + letters
     return f"{letters}{row + 1}"
+
+
+def cell_text(value: object) -> str:
+    """A cell as stripped text ('' for an empty cell)."""
+    return "" if value is None else str(value).strip()
+
+
+def raw_text(value: object) -> str:
+    """The cell's original content as text, for provenance (no spurious '.0')."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return cell_text(value)
 
 
 @dataclass
@@ -161,3 +175,18 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetG
     finally:
         workbook.close()
     return grids
+
+
+def header_texts(grid: SheetGrid, row: int) -> dict[int, str]:
+    """Folded text per column of a header row, merged ranges filled from their origin cell."""
+    width = max((len(r) for r in grid.rows[row : row + 2]), default=0)
+    texts: dict[int, str] = {}
+    for col in range(width):
+        text = fold(cell_text(grid.value(*grid.merged_origin(row, col))))
+        if text:
+            texts[col] = re.sub(r"[^\w% ]+", " ", text).strip()
+    return texts
+
+
+def row_is_blank(grid: SheetGrid, row: int) -> bool:
+    return not any(cell_text(v) for v in grid.rows[row])

@@ -15,7 +15,7 @@ from pathlib import Path
 from unionstats.config import paths
 from unionstats.errors import UnionstatsError, UsageError
 from unionstats.formatting import fmt_number
-from unionstats.periods import parse_code
+from unionstats.periods import period_order
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -53,7 +53,50 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--workers", type=int, default=None, help="số tiến trình đọc song song (mặc định: số lõi CPU)"
     )
+    validate = commands.add_parser("validate", help="kiểm tra số liệu trong kho, viết findings.csv")
+    validate.add_argument("--processed", type=Path, default=defaults.processed,
+                          help="thư mục kho dữ liệu (mặc định data/processed)")
+    validate.add_argument("--reference", type=Path, default=defaults.reference,
+                          help="thư mục danh mục (mặc định data/reference)")
+    validate.add_argument("--strict", action="store_true",
+                          help="trả mã thoát 1 nếu có phát hiện mức lỗi (error)")
     return parser
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from unionstats.reference import load_registry
+    from unionstats.validate import completeness_rates, validate
+
+    result = validate(args.processed, args.reference, load_registry(args.reference))
+    findings = result.findings
+    counts = findings["severity"].value_counts()
+    print(
+        f"Phát hiện: {fmt_number(counts.get('error', 0))} lỗi, "
+        f"{fmt_number(counts.get('warning', 0))} cảnh báo, {fmt_number(counts.get('info', 0))} thông tin "
+        f"(chi tiết: {args.processed / 'findings.csv'})."
+    )
+    serious = findings[findings["severity"].isin(["error", "warning"]) & (findings["unit"] != "")]
+    if len(serious):
+        worst = serious.groupby("unit")["severity"].agg(
+            errors=lambda s: int((s == "error").sum()), warnings=lambda s: int((s == "warning").sum()))
+        worst = worst.sort_values(["errors", "warnings"], ascending=False).head(5)
+        print("Đơn vị có nhiều vấn đề nhất:")
+        for unit, row in worst.iterrows():
+            print(f"  {unit:<16} {row['errors']} lỗi, {row['warnings']} cảnh báo")
+    for row in findings[findings["severity"] == "error"].itertuples():
+        where = " ".join(part for part in (row.file, row.sheet, row.cell) if part)
+        print(f"  LỖI {row.period} {row.unit}: {row.message}" + (f" [{where}]" if where else ""))
+    rates = completeness_rates(result.completeness)
+    province = rates[rates["scope"] == "tỉnh"]
+    incomplete = province[province["submitted"] < province["expected"]]
+    print(f"Đủ báo cáo: {len(province) - len(incomplete)}/{len(province)} kỳ.", end="")
+    if len(incomplete):
+        missing = result.completeness[~result.completeness["submitted"]]
+        names = ", ".join(f"{r.unit_name} ({r.period})" for r in missing.itertuples())
+        print(f" Chưa nộp: {names}.")
+    else:
+        print()
+    return 1 if args.strict and result.has_errors else 0
 
 
 def _cmd_sample(args: argparse.Namespace) -> int:
@@ -102,7 +145,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             .agg(units=("unit_code", "nunique"), values=("value", "size"))
             .reset_index()
         )
-        table = table.iloc[table["period"].map(lambda p: parse_code(p).sort_key()).argsort()]
+        table = table.set_index("period").loc[sorted(table["period"], key=period_order)].reset_index()
         print("\nKỳ        Đơn vị  Số liệu")
         for row in table.itertuples(index=False):
             print(f"{row.period:<9} {row.units:>6}  {fmt_number(row.values):>7}")
@@ -110,7 +153,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
-COMMANDS = {"sample": _cmd_sample, "ingest": _cmd_ingest}
+COMMANDS = {"sample": _cmd_sample, "ingest": _cmd_ingest, "validate": _cmd_validate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

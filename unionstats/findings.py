@@ -1,7 +1,9 @@
 """Findings: one row per problem seen in the data, in the columns of ``findings.csv``.
 
 A finding is how unionstats says "I did not guess": an unreadable number, an unknown label,
-a file that could not be placed. Its message is Vietnamese and says what to fix.
+a file that could not be placed, a rule broken. Its message is Vietnamese and says what to
+fix. ``stage`` says which step found it (``ingest`` or ``validate``), so that re-running
+validation replaces its own findings and keeps ingest's.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ FINDING_COLUMNS = (
     "period",
     "indicator",
     "rule_id",
+    "stage",
 )
 
 
@@ -39,6 +42,7 @@ class Finding:
     period: str = ""
     indicator: str = ""
     rule_id: str = ""
+    stage: str = "ingest"
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:

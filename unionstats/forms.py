@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from unionstats.cells import SheetGrid, a1
+from unionstats.cells import SheetGrid, a1, cell_text, header_texts, raw_text, row_is_blank
 from unionstats.errors import InputFileError
 from unionstats.findings import Finding
 from unionstats.numbers import parse_value
@@ -41,17 +41,6 @@ _SIGNATURE = re.compile(
 )
 _UNIT_LINE = re.compile(r"^(?:don vi(?: bao cao)?|ten don vi)\s*:")
 _FEMALE_KEYS = {"nu", "so nu", "trong do nu", "trong do so nu", "nu trong do"}
-
-
-def _cell_text(value: object) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def raw_text(value: object) -> str:
-    """The cell's original content as text (numbers without a spurious '.0')."""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return _cell_text(value)
 
 
 @dataclass
@@ -79,18 +68,6 @@ class Submission:
     sheet: str
 
 
-def _header_texts(grid: SheetGrid, row: int) -> dict[int, str]:
-    """Folded header text per column, merged ranges filled from their origin cell."""
-    width = max((len(r) for r in grid.rows[row : row + 2]), default=0)
-    texts: dict[int, str] = {}
-    for col in range(width):
-        origin = grid.merged_origin(row, col)
-        text = fold(_cell_text(grid.value(*origin)))
-        if text:
-            texts[col] = re.sub(r"[^\w% ]+", " ", text).strip()
-    return texts
-
-
 def find_table(grid: SheetGrid) -> Table | None:
     """Locate the report table in ``grid``; None if the sheet has none.
 
@@ -100,12 +77,12 @@ def find_table(grid: SheetGrid) -> Table | None:
         If a header is found but which column holds this period's figures is ambiguous.
     """
     for row in range(min(grid.n_rows, MAX_HEADER_SEARCH_ROWS)):
-        top = _header_texts(grid, row)
+        top = header_texts(grid, row)
         label_cols = [col for col, text in top.items() if _LABEL_HEADER.match(text)]
         if not label_cols:
             continue
         label_col = label_cols[0]
-        below = _header_texts(grid, row + 1)
+        below = header_texts(grid, row + 1)
         sub_header = label_col not in below or grid.merged_origin(row + 1, label_col) == (
             row,
             label_col,
@@ -161,16 +138,12 @@ def find_table(grid: SheetGrid) -> Table | None:
 
 def _is_numbering_row(grid: SheetGrid, row: int) -> bool:
     """True for the "(1) (2) (3)" or "A B 1 2" row some forms put under the header."""
-    cells = [fold(_cell_text(v)) for v in grid.rows[row] if _cell_text(v)]
+    cells = [fold(cell_text(v)) for v in grid.rows[row] if cell_text(v)]
     return bool(cells) and all(_NUMBER_ROW_CELL.match(c) for c in cells)
 
 
-def _row_is_blank(grid: SheetGrid, row: int) -> bool:
-    return not any(_cell_text(v) for v in grid.rows[row])
-
-
 def _is_signature(grid: SheetGrid, row: int) -> bool:
-    return any(_SIGNATURE.match(fold(_cell_text(v))) for v in grid.rows[row] if _cell_text(v))
+    return any(_SIGNATURE.match(fold(cell_text(v))) for v in grid.rows[row] if cell_text(v))
 
 
 @dataclass
@@ -194,7 +167,7 @@ def read_records(table: Table, ctx: _Context) -> list[dict[str, object]]:
     previous_indicator: str | None = None
     blank_run = 0
     for row in range(table.first_data_row, grid.n_rows):
-        if _row_is_blank(grid, row):
+        if row_is_blank(grid, row):
             blank_run += 1
             if blank_run >= 2 and records:
                 break
@@ -202,8 +175,8 @@ def read_records(table: Table, ctx: _Context) -> list[dict[str, object]]:
         blank_run = 0
         if _is_signature(grid, row):
             break
-        label = _cell_text(grid.value(row, table.label_col))
-        tt = fold(_cell_text(grid.value(row, table.tt_col))) if table.tt_col is not None else ""
+        label = cell_text(grid.value(row, table.label_col))
+        tt = fold(cell_text(grid.value(row, table.tt_col))) if table.tt_col is not None else ""
         raw = grid.value(row, table.value_col)
         label_cell = a1(row, table.label_col)
         if not label:
@@ -251,7 +224,7 @@ def read_records(table: Table, ctx: _Context) -> list[dict[str, object]]:
             continue
         previous_indicator = indicator
         value_cell = a1(row, table.value_col)
-        measure = _cell_text(grid.value(row, table.measure_col)) if table.measure_col is not None else ""
+        measure = cell_text(grid.value(row, table.measure_col)) if table.measure_col is not None else ""
         spec = info[indicator]
         parsed = parse_value(
             raw, measure=measure or None, whole=bool(spec["whole"]), money=bool(spec["money"])
@@ -306,7 +279,7 @@ def _choose_table(grids: list[SheetGrid], ctx: _Context) -> Table:
         matched = sum(
             1
             for row in range(table.first_data_row, min(grid.n_rows, table.first_data_row + 200))
-            if ctx.registry.match_indicator(_cell_text(grid.value(row, table.label_col)))
+            if ctx.registry.match_indicator(cell_text(grid.value(row, table.label_col)))
         )
         tables.append((matched, table))
     if not tables:
@@ -334,7 +307,7 @@ def _header_lines(table: Table) -> list[tuple[str, str]]:
     lines = []
     for row in range(table.header_row):
         for col, value in enumerate(table.sheet.rows[row]):
-            text = _cell_text(value)
+            text = cell_text(value)
             if text:
                 for part in text.splitlines():
                     if part.strip():

@@ -21,6 +21,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from unionstats.cells import SPREADSHEET_SUFFIXES, read_workbook
+from unionstats.details import read_detail_sheets
 from unionstats.errors import InputFileError
 from unionstats.findings import Finding, findings_frame
 from unionstats.forms import read_submission
@@ -28,7 +29,9 @@ from unionstats.reference import Registry, load_registry
 from unionstats.store import (
     MANIFEST_COLUMNS,
     empty_values,
+    normalise_details,
     normalise_values,
+    read_details,
     read_findings,
     read_history,
     read_manifest,
@@ -52,6 +55,7 @@ class FileOutcome:
     message: str = ""
     records: list[dict[str, object]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    details: list[dict[str, object]] = field(default_factory=list)
 
 
 @dataclass
@@ -110,7 +114,9 @@ def _registry_for(folder: str) -> Registry:
 def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> FileOutcome:
     """Read one submission; never raises for a bad file (it comes back quarantined)."""
     try:
-        submission = read_submission(read_workbook(path, display_name=relative), relative, registry)
+        grids = read_workbook(path, display_name=relative)
+        submission = read_submission(grids, relative, registry)
+        details, detail_findings = read_detail_sheets(grids, submission.sheet, relative)
     except InputFileError as error:
         error.file = relative
         finding = Finding(
@@ -133,7 +139,8 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         submission.unit_code,
         submission.period.code,
         records=submission.records,
-        findings=submission.findings,
+        findings=submission.findings + detail_findings,
+        details=details,
     )
 
 
@@ -201,8 +208,7 @@ def ingest(
     run_time = _now()
     previous = read_manifest(out)
     previous_by_path = {row.path: row for row in previous.itertuples(index=False)}
-    old_values = _previous_values(out, previous)
-    old_findings = read_findings(out) if len(previous) else findings_frame([])
+    stored = _PreviousStore.load(out, previous)
 
     rows: dict[str, dict[str, object]] = {}
     outcomes: dict[str, FileOutcome] = {}
@@ -235,19 +241,20 @@ def ingest(
             and earlier.status in REUSABLE
             and earlier.reference_sha256 == ref_hash
         ):
-            outcomes[relative] = _reuse(earlier, old_values, old_findings)
+            outcomes[relative] = stored.outcome_of(earlier)
         else:
             tasks.append((str(path), relative, sha, str(reference)))
     reused = len(outcomes)
     for outcome in _parse_all(tasks, registry, workers or os.cpu_count() or 1, progress):
         outcomes[outcome.path] = outcome
-    missing = _carry_missing(previous, rows, old_values, old_findings, outcomes)
+    missing = _carry_missing(previous, rows, stored, outcomes)
 
     _resolve_supersession(rows, outcomes)
     manifest = _manifest(rows, outcomes)
     values, history = _values(outcomes, rows, registry)
+    details = _details(outcomes, rows, registry)
     findings = _findings(outcomes, rows, missing)
-    write_store(out, values, history, manifest, findings)
+    write_store(out, values, history, details, manifest, findings)
     return IngestResult(manifest, values, findings, parsed=len(tasks), reused=reused)
 
 
@@ -258,42 +265,53 @@ def _first_seen(previous: dict[str, object], relative: str, sha: str, run_time: 
     return run_time
 
 
-def _previous_values(out: Path, previous: pd.DataFrame) -> pd.DataFrame:
-    if not len(previous):
-        return empty_values()
-    try:
-        return pd.concat([read_values(out), read_history(out)], ignore_index=True)
-    except Exception:  # an unreadable old store is rebuilt from the raw files
-        return empty_values()
+@dataclass
+class _PreviousStore:
+    """What earlier runs stored, from which unchanged files are rebuilt without re-reading."""
 
+    values: pd.DataFrame
+    details: pd.DataFrame
+    findings: pd.DataFrame
 
-def _reuse(earlier: object, old_values: pd.DataFrame, old_findings: pd.DataFrame) -> FileOutcome:
-    """Rebuild a file's outcome from what an earlier run stored."""
-    mine = old_values[
-        (old_values["source_file"] == earlier.path) & (old_values["file_sha256"] == earlier.sha256)
-    ]
-    records = mine[["indicator", "value", "sheet", "cell", "raw"]].to_dict("records")
-    own = old_findings[
-        (old_findings["file"] == earlier.path) & ~old_findings["code"].isin(["superseded", "file_missing"])
-    ]
-    findings = [Finding(**{k: str(v) for k, v in row.items()}) for row in own.to_dict("records")]
-    return FileOutcome(
-        earlier.path,
-        earlier.sha256,
-        "ingested",
-        earlier.unit,
-        earlier.period,
-        records=records,
-        findings=findings,
-    )
+    @classmethod
+    def load(cls, out: Path, manifest: pd.DataFrame) -> _PreviousStore:
+        empty = cls(empty_values(), normalise_details(pd.DataFrame()), findings_frame([]))
+        if not len(manifest):
+            return empty
+        try:
+            values = pd.concat([read_values(out), read_history(out)], ignore_index=True)
+            findings = read_findings(out)
+            return cls(values, read_details(out), findings[findings["stage"] != "validate"])
+        except Exception:  # an unreadable old store is rebuilt from the raw files
+            return empty
+
+    def outcome_of(self, earlier: object) -> FileOutcome:
+        """Rebuild a file's outcome from what an earlier run stored."""
+
+        def own(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[(frame["source_file"] == earlier.path) & (frame["file_sha256"] == earlier.sha256)]
+
+        records = own(self.values)[["indicator", "value", "sheet", "cell", "raw"]].to_dict("records")
+        details = own(self.details)[["cdcs_name", "indicator", "value", "sheet", "cell", "raw"]]
+        mine = self.findings[
+            (self.findings["file"] == earlier.path)
+            & ~self.findings["code"].isin(["superseded", "file_missing"])
+        ]
+        findings = [Finding(**{k: str(v) for k, v in row.items()}) for row in mine.to_dict("records")]
+        return FileOutcome(
+            earlier.path,
+            earlier.sha256,
+            "ingested",
+            earlier.unit,
+            earlier.period,
+            records=records,
+            findings=findings,
+            details=details.to_dict("records"),
+        )
 
 
 def _carry_missing(
-    previous: pd.DataFrame,
-    rows: dict,
-    old_values: pd.DataFrame,
-    old_findings: pd.DataFrame,
-    outcomes: dict[str, FileOutcome],
+    previous: pd.DataFrame, rows: dict, stored: _PreviousStore, outcomes: dict[str, FileOutcome]
 ) -> list[str]:
     """Keep what earlier runs read from files no longer in the raw folder (never lose data)."""
     missing = []
@@ -301,7 +319,7 @@ def _carry_missing(
         if earlier.path in rows or earlier.status not in REUSABLE:
             continue
         rows[earlier.path] = {c: getattr(earlier, c) for c in MANIFEST_COLUMNS}
-        outcomes[earlier.path] = _reuse(earlier, old_values, old_findings)
+        outcomes[earlier.path] = stored.outcome_of(earlier)
         missing.append(earlier.path)
     return missing
 
@@ -382,6 +400,29 @@ def _values(
         ).reset_index(drop=True)
 
     return combine(frames["ingested"]), combine(frames["superseded"])
+
+
+def _details(outcomes: dict[str, FileOutcome], rows: dict[str, dict], registry: Registry) -> pd.DataFrame:
+    """The CĐCS lists of the current submissions (superseded ones are not reconciled)."""
+    frames = []
+    for path, outcome in outcomes.items():
+        if outcome.status != "ingested" or not outcome.details:
+            continue
+        year, period_type = outcome.period.split("-")
+        frames.append(
+            pd.DataFrame(outcome.details).assign(
+                period=outcome.period,
+                year=int(year),
+                period_type=period_type,
+                unit_code=outcome.unit,
+                cluster_code=registry.cluster_of(outcome.unit, int(year)),
+                source_file=path,
+                file_sha256=rows[path]["sha256"],
+            )
+        )
+    if not frames:
+        return normalise_details(pd.DataFrame())
+    return normalise_details(pd.concat(frames, ignore_index=True))
 
 
 def _findings(outcomes: dict[str, FileOutcome], rows: dict[str, dict], missing: list[str]) -> pd.DataFrame:

@@ -76,6 +76,11 @@ def parse_code(code: str) -> Period:
     return Period(int(match["year"]), match["type"])
 
 
+def period_order(code: str) -> tuple[int, int]:
+    """Sort key for period codes: ``sorted(codes, key=period_order)`` is chronological."""
+    return parse_code(code).sort_key()
+
+
 def find_periods(text: str) -> set[Period]:
     """Return every period that ``text`` names (usually zero or one).
 

@@ -11,7 +11,11 @@ validation step:
 
 * ``kon-plong`` does not submit for 2023-H1;
 * ``sa-thay`` 2022-FY is resubmitted with a correction (a later file, same unit/period);
-* ``dak-ha`` 2021-H1 reports more members than workers.
+* ``dak-ha`` 2021-H1 reports more members than workers;
+* ``ngoc-hoi`` 2022-FY attaches a CĐCS list whose female members add up to 12 more than
+  its form says.
+
+From 2021 four units attach a CĐCS list (one row per grassroots union) on a second sheet.
 
 Everything here is generated from ``(unit, period)`` seeds, so the same call writes the
 same bytes-for-content files on every machine (file modification times are set too).
@@ -72,6 +76,11 @@ PLACEHOLDERS = {"README.md", ".gitkeep"}  # documentation files that do not make
 MISSING_SUBMISSION = ("kon-plong", "2023-H1")
 RESUBMITTED = ("sa-thay", "2022-FY")
 MEMBERS_OVER_WORKERS = ("dak-ha", "2021-H1")
+# Units that attach a CĐCS list from the 2021 template on; one list disagrees with its form.
+DETAIL_UNITS = ("dak-to", "ngoc-hoi", "kon-ray", "cd-y-te")
+DETAIL_FROM_YEAR = 2021
+INCONSISTENT_DETAIL = ("ngoc-hoi", "2022-FY")
+INCONSISTENT_DETAIL_EXTRA_FEMALE = 12
 
 # Size of each unit at 2019-H1: (cdcs, workers, share of workers who are members).
 BASE_SIZE: dict[str, tuple[int, int, float]] = {
@@ -524,8 +533,9 @@ def _fill_flows(truth: dict, unit: str, fy: Period) -> None:
         fy_values[indicator] = round(value / step) * step
         h1[indicator] = min(fy_values[indicator], round(value * h1_share[indicator] / step) * step)
     for indicator, (items, price) in MONEY_PER_ITEM.items():
-        for values in (fy_values, h1):
-            values[indicator] = round(values[items] * price * year_rng.uniform(0.9, 1.1) / 50_000) * 50_000
+        fy_values[indicator] = round(fy_values[items] * price * year_rng.uniform(0.9, 1.1) / 50_000) * 50_000
+        share = h1[items] / fy_values[items] if fy_values[items] else 0
+        h1[indicator] = round(fy_values[indicator] * share * year_rng.uniform(0.85, 1.0) / 50_000) * 50_000
 
 
 def _fill_ratings(values: dict[str, float], rng: np.random.Generator) -> None:
@@ -581,8 +591,9 @@ def _impose_flow_anchors(truth: dict, registry: Registry) -> None:
             for amount, (items, price) in MONEY_PER_ITEM.items():
                 if amount in anchor or items not in anchor:
                     continue
-                for values in (truth[(unit, period)], truth[(unit, fy_code)]):
-                    values[amount] = round(values[items] * price / 50_000) * 50_000
+                fy, h1 = truth[(unit, fy_code)], truth[(unit, f"{period[:4]}-H1")]
+                fy[amount] = round(fy[items] * price / 50_000) * 50_000
+                h1[amount] = round(fy[amount] * (h1[items] / fy[items] if fy[items] else 0) / 50_000) * 50_000
             h1 = truth[(unit, f"{period[:4]}-H1")]
             for values in (h1, truth[(unit, fy_code)]):
                 if "cultural_participants" not in anchor:
@@ -849,11 +860,88 @@ def build_form(
     sheet.put(row + 2, c0 + 1, "- Lưu VT.")
     sheet.put(row + 5, c0 + 3, "(đã ký)")
     sheets = [sheet]
+    if unit in DETAIL_UNITS and period.year >= DETAIL_FROM_YEAR:
+        sheets.append(build_detail_sheet(unit, period, values))
     if style.extra_sheet:
         extra = SheetSpec(style.extra_sheet)
         extra.put(0, 0, "Hướng dẫn: điền số liệu vào cột Số lượng; không sửa tên chỉ tiêu.")
         sheets.insert(0, extra)
     return sheets
+
+
+_CDCS_KINDS = (
+    "Trường Mầm non", "Trường Tiểu học", "Trường THCS", "UBND xã", "Trạm Y tế xã",
+    "Công ty TNHH", "Hạt Kiểm lâm", "Chi nhánh Ngân hàng", "Ban Quản lý dự án", "Phòng Giáo dục",
+)
+_RATING_WORDS = {
+    "rating_excellent": "Xuất sắc", "rating_good": "Tốt", "rating_completed": "Hoàn thành",
+    "rating_failed": "Không hoàn thành",
+}
+
+
+def _split_capped(total: int, weights: list[float], caps: list[int]) -> list[int]:
+    """Split ``total`` by ``weights`` with no share above its cap (sum(caps) >= total)."""
+    shares = _allocate(total, weights)
+    for _ in range(len(shares) * 2):
+        excess = sum(max(0, s - c) for s, c in zip(shares, caps, strict=True))
+        if not excess:
+            break
+        shares = [min(s, c) for s, c in zip(shares, caps, strict=True)]
+        room = [c - s for s, c in zip(shares, caps, strict=True)]
+        for index, extra in enumerate(_allocate(excess, [r + 1e-9 for r in room])):
+            shares[index] += extra
+    return shares
+
+
+def build_detail_sheet(unit: str, period: Period, values: dict[str, float]) -> SheetSpec:
+    """The CĐCS list a unit attaches: one row per grassroots union, a "Tổng cộng" row.
+
+    The rows add up exactly to the form's totals, except in the deliberately inconsistent
+    submission (:data:`INCONSISTENT_DETAIL`).
+    """
+    rng = _rng("detail", unit, period.code)
+    count = int(values["cdcs"])
+    weights = list(rng.lognormal(0, 0.7, count))
+    workers = _split_capped(int(values["workers"]), weights, [10**6] * count)
+    members = _split_capped(int(values["members"]), weights, workers)
+    female = _split_capped(int(values["members_female"]), [m + 1e-9 for m in members], members)
+    ratings: list[str] = []
+    if period.period_type == "FY":
+        for code, word in _RATING_WORDS.items():
+            ratings += [word] * int(values.get(code, 0))
+        rng.shuffle(ratings)
+    if (unit, period.code) == INCONSISTENT_DETAIL:
+        roomiest = int(np.argmax(np.array(members) - np.array(female)))
+        female[roomiest] += INCONSISTENT_DETAIL_EXTRA_FEMALE
+    sheet = SheetSpec("Danh sách CĐCS")
+    sheet.column_widths = {0: 5, 1: 40, 2: 12, 3: 12, 4: 12, 5: 16}
+    sheet.put(0, 0, "DANH SÁCH CÔNG ĐOÀN CƠ SỞ TRỰC THUỘC")
+    sheet.put(1, 0, f"(Kèm theo báo cáo {period.label_vi})")
+    for col, text in enumerate(["TT", "Tên công đoàn cơ sở", "Số CNVCLĐ"]):
+        sheet.put(3, col, text)
+        sheet.merge(3, col, 4, col)
+    sheet.put(3, 3, "Đoàn viên")
+    sheet.merge(3, 3, 3, 4)
+    sheet.put(4, 3, "Tổng số")
+    sheet.put(4, 4, "Nữ")
+    sheet.put(3, 5, "Xếp loại")
+    sheet.merge(3, 5, 4, 5)
+    for index in range(count):
+        row = 5 + index
+        kind = _CDCS_KINDS[int(rng.integers(len(_CDCS_KINDS)))]
+        sheet.put(row, 0, index + 1)
+        sheet.put(row, 1, f"CĐCS {kind} số {index + 1}")
+        sheet.put(row, 2, workers[index])
+        sheet.put(row, 3, members[index])
+        sheet.put(row, 4, female[index])
+        if ratings:
+            sheet.put(row, 5, ratings[index])
+    total_row = 5 + count
+    sheet.put(total_row, 1, "Tổng cộng")
+    sheet.put(total_row, 2, sum(workers))
+    sheet.put(total_row, 3, sum(members))
+    sheet.put(total_row, 4, sum(female))
+    return sheet
 
 
 def _mtime(period: Period, unit: str, days_late: int = 0) -> float:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from unionstats.errors import StoreError
 from unionstats.findings import FINDING_COLUMNS
+from unionstats.writers import restore_text, safe_text
 
 VALUE_COLUMNS = (
     "period",
@@ -24,6 +25,21 @@ VALUE_COLUMNS = (
     "unit_code",
     "unit_name",
     "cluster_code",
+    "indicator",
+    "value",
+    "source_file",
+    "sheet",
+    "cell",
+    "raw",
+    "file_sha256",
+)
+DETAIL_COLUMNS = (
+    "period",
+    "year",
+    "period_type",
+    "unit_code",
+    "cluster_code",
+    "cdcs_name",
     "indicator",
     "value",
     "source_file",
@@ -50,6 +66,7 @@ STATUSES = ("ingested", "quarantined", "superseded", "skipped")
 VALUES_FILE = "values.parquet"
 VALUES_CSV = "values.csv"
 HISTORY_FILE = "values_superseded.parquet"
+DETAILS_FILE = "cdcs_values.parquet"
 MANIFEST_FILE = "manifest.csv"
 FINDINGS_FILE = "findings.csv"
 
@@ -63,6 +80,16 @@ def normalise_values(frame: pd.DataFrame) -> pd.DataFrame:
     """Return ``frame`` with exactly :data:`VALUE_COLUMNS` in order and stable dtypes."""
     frame = frame.reindex(columns=list(VALUE_COLUMNS))
     text_columns = [c for c in VALUE_COLUMNS if c not in ("year", "value")]
+    frame[text_columns] = frame[text_columns].fillna("").astype(str)
+    frame["year"] = pd.to_numeric(frame["year"]).astype("int64")
+    frame["value"] = pd.to_numeric(frame["value"]).astype("float64")
+    return frame.reset_index(drop=True)
+
+
+def normalise_details(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with exactly :data:`DETAIL_COLUMNS` and stable dtypes."""
+    frame = frame.reindex(columns=list(DETAIL_COLUMNS))
+    text_columns = [c for c in DETAIL_COLUMNS if c not in ("year", "value")]
     frame[text_columns] = frame[text_columns].fillna("").astype(str)
     frame["year"] = pd.to_numeric(frame["year"]).astype("int64")
     frame["value"] = pd.to_numeric(frame["value"]).astype("float64")
@@ -89,18 +116,29 @@ def write_parquet(frame: pd.DataFrame, target: Path) -> None:
 
 
 def write_csv(frame: pd.DataFrame, target: Path) -> None:
-    """CSV with a byte-order mark so that Excel opens the Vietnamese text correctly."""
+    """CSV for Excel users: a byte-order mark (Vietnamese text opens correctly) and text
+    that could run as a formula neutralised (see :func:`unionstats.writers.safe_text`)."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].map(safe_text)
     _atomic_write(target, lambda path: frame.to_csv(path, index=False, encoding="utf-8-sig"))
 
 
 def write_store(
-    out: Path, values: pd.DataFrame, history: pd.DataFrame, manifest: pd.DataFrame, findings: pd.DataFrame
+    out: Path,
+    values: pd.DataFrame,
+    history: pd.DataFrame,
+    details: pd.DataFrame,
+    manifest: pd.DataFrame,
+    findings: pd.DataFrame,
 ) -> None:
     """Write the whole store; the manifest last (see module docstring)."""
     out = Path(out)
     write_parquet(normalise_values(values), out / VALUES_FILE)
     write_csv(normalise_values(values), out / VALUES_CSV)
     write_parquet(normalise_values(history), out / HISTORY_FILE)
+    write_parquet(normalise_details(details), out / DETAILS_FILE)
     write_csv(findings.reindex(columns=list(FINDING_COLUMNS)).fillna(""), out / FINDINGS_FILE)
     write_csv(manifest.reindex(columns=list(MANIFEST_COLUMNS)), out / MANIFEST_FILE)
 
@@ -133,7 +171,7 @@ def read_manifest(processed: Path) -> pd.DataFrame:
     if not path.is_file():
         return pd.DataFrame(columns=list(MANIFEST_COLUMNS))
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return frame.reindex(columns=list(MANIFEST_COLUMNS)).fillna("")
+    return frame.reindex(columns=list(MANIFEST_COLUMNS)).fillna("").map(restore_text)
 
 
 def read_findings(processed: Path) -> pd.DataFrame:
@@ -142,4 +180,12 @@ def read_findings(processed: Path) -> pd.DataFrame:
     if not path.is_file():
         return pd.DataFrame(columns=list(FINDING_COLUMNS))
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return frame.reindex(columns=list(FINDING_COLUMNS)).fillna("")
+    return frame.reindex(columns=list(FINDING_COLUMNS)).fillna("").map(restore_text)
+
+
+def read_details(processed: Path) -> pd.DataFrame:
+    """Read the CĐCS detail values (empty if no unit attached a CĐCS list)."""
+    path = Path(processed) / DETAILS_FILE
+    if not path.is_file():
+        return normalise_details(pd.DataFrame(columns=list(DETAIL_COLUMNS)))
+    return normalise_details(pd.read_parquet(path))

@@ -1,0 +1,176 @@
+"""Cell grids -> CĐCS detail values: the optional sheet listing a unit's grassroots unions.
+
+From the 2021 template on, a unit may attach a sheet with one row per CĐCS (name, workers,
+members, female members, rating) under a two-row merged header, ending in a "Tổng cộng"
+row. :func:`read_detail_sheets` returns one record per figure with its cell, in the same
+provenance form as the report's own values, so that validation can reconcile the detail
+sums with the form's totals and point at both cells.
+
+A rating cell ("Xuất sắc", "Tốt", "Hoàn thành", "Không hoàn thành") gives a record of the
+matching ``rating_*`` indicator with value 1, and every listed CĐCS gives ``cdcs`` = 1, so
+that summing a column reproduces the form's counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unionstats.cells import SheetGrid, a1, cell_text, header_texts, raw_text, row_is_blank
+from unionstats.findings import Finding
+from unionstats.numbers import parse_value
+from unionstats.text import expand_abbreviations, fold
+
+MAX_HEADER_SEARCH_ROWS = 40
+_NAME_HEADER = re.compile(r"^ten (?:cong doan co so|cdcs|don vi)|^cong doan co so$|^ten cdcs")
+_TOTAL_ROW = re.compile(r"^(?:tong cong|cong|tong so|tong)\b")
+_RATINGS = (
+    ("rating_failed", re.compile(r"^(?:khong hoan thanh|khong ht)")),
+    ("rating_excellent", re.compile(r"^(?:hoan thanh )?xuat sac|^htxs")),
+    ("rating_good", re.compile(r"^(?:hoan thanh )?tot|^ht tot|^httt")),
+    ("rating_completed", re.compile(r"^hoan thanh(?: nhiem vu)?$|^ht$|^htnv")),
+)
+# Column headers (folded, abbreviations expanded) -> indicator; the first match wins.
+_COLUMNS = (
+    ("members_female", re.compile(r"doan vien.*\bnu\b|\bnu\b.*doan vien")),
+    ("workers_female", re.compile(r"(?:cong nhan vien chuc lao dong|lao dong).*\bnu\b")),
+    ("members", re.compile(r"doan vien")),
+    ("workers", re.compile(r"cong nhan vien chuc lao dong|lao dong|nguoi lao dong")),
+    ("rating", re.compile(r"xep loai")),
+)
+
+
+@dataclass
+class DetailTable:
+    sheet: SheetGrid
+    header_row: int
+    first_data_row: int
+    name_col: int
+    columns: dict[str, int]
+
+
+def _column_key(text: str) -> str:
+    return expand_abbreviations(fold(text))
+
+
+def find_detail_table(grid: SheetGrid) -> DetailTable | None:
+    """Locate a CĐCS list in ``grid`` (None if the sheet has none)."""
+    for row in range(min(grid.n_rows, MAX_HEADER_SEARCH_ROWS)):
+        top = header_texts(grid, row)
+        names = [col for col, text in top.items() if _NAME_HEADER.match(_column_key(text))]
+        if not names:
+            continue
+        below = header_texts(grid, row + 1)
+        label_below = names[0] in below and grid.merged_origin(row + 1, names[0]) != (row, names[0])
+        sub_header = bool(below) and not label_below
+        columns: dict[str, int] = {}
+        for col in sorted(set(top) | (set(below) if sub_header else set())):
+            if col == names[0]:
+                continue
+            parts = [top.get(col, "")]
+            if sub_header and grid.merged_origin(row + 1, col) != (row, col):
+                parts.append(below.get(col, ""))
+            if not parts[0] and sub_header:
+                # the top cell is part of a merged group calamine did not report (ods)
+                left = max((c for c in top if c < col), default=None)
+                parts[0] = top.get(left, "") if left is not None else ""
+            key = _column_key(" ".join(p for p in parts if p))
+            for indicator, pattern in _COLUMNS:
+                if pattern.search(key) and indicator not in columns:
+                    columns[indicator] = col
+                    break
+        if "members" in columns or "workers" in columns:
+            first = row + (2 if sub_header else 1)
+            return DetailTable(grid, row, first, names[0], columns)
+    return None
+
+
+def read_detail_sheets(
+    grids: list[SheetGrid], report_sheet: str, source_file: str
+) -> tuple[list[dict[str, object]], list[Finding]]:
+    """Read every CĐCS list in the workbook (sheets other than the report's)."""
+    records: list[dict[str, object]] = []
+    findings: list[Finding] = []
+    for grid in grids:
+        if grid.name == report_sheet:
+            continue
+        table = find_detail_table(grid)
+        if table is not None:
+            _read_rows(table, source_file, records, findings)
+    return records, findings
+
+
+def _read_rows(
+    table: DetailTable, source_file: str, records: list[dict[str, object]], findings: list[Finding]
+) -> None:
+    grid = table.sheet
+    for row in range(table.first_data_row, grid.n_rows):
+        if row_is_blank(grid, row):
+            if any(r["sheet"] == grid.name for r in records):
+                break
+            continue
+        name = cell_text(grid.value(row, table.name_col))
+        first_cell = fold(cell_text(grid.value(row, 0)))
+        if _TOTAL_ROW.match(fold(name)) or _TOTAL_ROW.match(first_cell):
+            for indicator, col in table.columns.items():
+                if indicator == "rating":
+                    continue
+                value = grid.value(row, col)
+                parsed = parse_value(value, measure=None, whole=True, money=False)
+                if parsed.value is not None:
+                    records.append(_record("", "total_" + indicator, parsed.value, grid, row, col, value))
+            break
+        if not name:
+            continue
+        records.append(_record(name, "cdcs", 1.0, grid, row, table.name_col, name))
+        for indicator, col in table.columns.items():
+            value = grid.value(row, col)
+            cell = a1(row, col)
+            if indicator == "rating":
+                if value is None:
+                    continue
+                code = next((c for c, p in _RATINGS if p.match(fold(str(value)))), None)
+                if code is None:
+                    findings.append(
+                        Finding(
+                            "warning",
+                            "detail_rating_unknown",
+                            f"Xếp loại '{value}' của {name} không thuộc bốn mức (xuất sắc, tốt, "
+                            "hoàn thành, không hoàn thành).",
+                            source_file,
+                            grid.name,
+                            cell,
+                        )
+                    )
+                    continue
+                records.append(_record(name, code, 1.0, grid, row, col, value))
+                continue
+            parsed = parse_value(value, measure=None, whole=True, money=False)
+            if parsed.value is None:
+                if parsed.problem != "value_blank":
+                    findings.append(
+                        Finding(
+                            "warning",
+                            parsed.problem or "value_invalid",
+                            f"Danh sách CĐCS, {name}: {parsed.message_vi}",
+                            source_file,
+                            grid.name,
+                            cell,
+                            indicator=indicator,
+                        )
+                    )
+                continue
+            records.append(_record(name, indicator, parsed.value, grid, row, col, value))
+
+
+def _record(
+    name: str, indicator: str, value: float, grid: SheetGrid, row: int, col: int, raw: object
+) -> dict[str, object]:
+    return {
+        "cdcs_name": name,
+        "indicator": indicator,
+        "value": value,
+        "sheet": grid.name,
+        "cell": a1(row, col),
+        "raw": raw_text(raw),
+    }
