@@ -54,13 +54,64 @@ def _build_parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=None, help="số tiến trình đọc song song (mặc định: số lõi CPU)"
     )
     validate = commands.add_parser("validate", help="kiểm tra số liệu trong kho, viết findings.csv")
-    validate.add_argument("--processed", type=Path, default=defaults.processed,
-                          help="thư mục kho dữ liệu (mặc định data/processed)")
-    validate.add_argument("--reference", type=Path, default=defaults.reference,
-                          help="thư mục danh mục (mặc định data/reference)")
-    validate.add_argument("--strict", action="store_true",
-                          help="trả mã thoát 1 nếu có phát hiện mức lỗi (error)")
+    validate.add_argument(
+        "--processed",
+        type=Path,
+        default=defaults.processed,
+        help="thư mục kho dữ liệu (mặc định data/processed)",
+    )
+    validate.add_argument(
+        "--reference",
+        type=Path,
+        default=defaults.reference,
+        help="thư mục danh mục (mặc định data/reference)",
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help="trả mã thoát 1 nếu có phát hiện mức lỗi (error)"
+    )
+    feedback = commands.add_parser("feedback", help="bản sao báo cáo có đánh dấu ô lỗi để gửi lại đơn vị")
+    feedback.add_argument(
+        "--out",
+        type=Path,
+        default=defaults.reports / "phan-hoi",
+        help="thư mục ghi (mặc định reports/phan-hoi)",
+    )
+    feedback.add_argument(
+        "--processed",
+        type=Path,
+        default=defaults.processed,
+        help="thư mục kho dữ liệu (mặc định data/processed)",
+    )
+    feedback.add_argument(
+        "--raw", type=Path, default=defaults.raw, help="thư mục báo cáo gốc (mặc định data/raw)"
+    )
+    feedback.add_argument(
+        "--reference",
+        type=Path,
+        default=defaults.reference,
+        help="thư mục danh mục (mặc định data/reference)",
+    )
+    feedback.add_argument(
+        "--include-info",
+        action="store_true",
+        help="ghi cả phát hiện mức thông tin (mặc định chỉ lỗi và cảnh báo)",
+    )
     return parser
+
+
+def _cmd_feedback(args: argparse.Namespace) -> int:
+    from unionstats.feedback import write_feedback
+    from unionstats.reference import load_registry
+
+    registry = load_registry(args.reference)
+    labels = {code: str(spec["label_vi"]) for code, spec in registry.indicator_info.items()}
+    written = write_feedback(
+        args.processed, args.raw, args.out, labels=labels, include_info=args.include_info
+    )
+    for item in written:
+        print(f"{item.unit or '?':<16} {item.period:<8} {item.n_findings:>3} phát hiện  {item.output}")
+    print(f"Đã ghi {len(written)} tệp phản hồi vào {args.out} (danh sách: danh-sach-phan-hoi.csv).")
+    return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -78,7 +129,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     serious = findings[findings["severity"].isin(["error", "warning"]) & (findings["unit"] != "")]
     if len(serious):
         worst = serious.groupby("unit")["severity"].agg(
-            errors=lambda s: int((s == "error").sum()), warnings=lambda s: int((s == "warning").sum()))
+            errors=lambda s: int((s == "error").sum()), warnings=lambda s: int((s == "warning").sum())
+        )
         worst = worst.sort_values(["errors", "warnings"], ascending=False).head(5)
         print("Đơn vị có nhiều vấn đề nhất:")
         for unit, row in worst.iterrows():
@@ -153,7 +205,12 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
-COMMANDS = {"sample": _cmd_sample, "ingest": _cmd_ingest, "validate": _cmd_validate}
+COMMANDS = {
+    "sample": _cmd_sample,
+    "ingest": _cmd_ingest,
+    "validate": _cmd_validate,
+    "feedback": _cmd_feedback,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -29,11 +29,21 @@ from unionstats.findings import Finding
 from unionstats.reference import Registry, read_reference_csv
 
 RULE_COLUMNS = (
-    "rule_id", "left", "operator", "right", "importance", "missing", "period_types", "message_vi",
+    "rule_id",
+    "left",
+    "operator",
+    "right",
+    "importance",
+    "missing",
+    "period_types",
+    "message_vi",
 )
 COMPARISONS: dict[str, Callable[[pd.Series, pd.Series], pd.Series]] = {
-    "<=": op.le, "<": op.lt, "==": lambda a, b: np.isclose(a, b, rtol=0, atol=1e-6),
-    ">=": op.ge, ">": op.gt,
+    "<=": op.le,
+    "<": op.lt,
+    "==": lambda a, b: np.isclose(a, b, rtol=0, atol=1e-6),
+    ">=": op.ge,
+    ">": op.gt,
 }
 OPERATORS = (*COMPARISONS, "compulsory_pair")
 SEVERITY = {"high": "error", "medium": "warning", "low": "info"}
@@ -105,8 +115,12 @@ def parse_expression(text: str, known: set[str]) -> Expression:
                 raise ValueError(f"'{node.id}' không phải mã chỉ tiêu trong indicators.csv")
             names.append(node.id)
         elif isinstance(node, ast.Call):
-            if not (isinstance(node.func, ast.Name) and node.func.id in _FUNCTIONS
-                    and len(node.args) == 1 and not node.keywords):
+            if not (
+                isinstance(node.func, ast.Name)
+                and node.func.id in _FUNCTIONS
+                and len(node.args) == 1
+                and not node.keywords
+            ):
                 raise ValueError(f"trong '{text}' chỉ dùng được hàm round(x), abs(x)")
         elif isinstance(node, ast.Constant):
             if not isinstance(node.value, int | float) or isinstance(node.value, bool):
@@ -140,12 +154,18 @@ def load_rules(path: Path, registry: Registry) -> tuple[list[Rule], list[Finding
         try:
             rules.extend(_rules_of_row(row, line, known, info))
         except ValueError as error:
-            problems.append(Finding(
-                "error", "rule_invalid",
-                f"rules.csv dòng {line} ({row['rule_id'] or 'không có mã'}): {error}; sửa dòng này, "
-                "các quy tắc khác vẫn được kiểm tra.",
-                file=str(path.name), cell=f"dòng {line}", rule_id=row["rule_id"], stage="validate",
-            ))
+            problems.append(
+                Finding(
+                    "error",
+                    "rule_invalid",
+                    f"rules.csv dòng {line} ({row['rule_id'] or 'không có mã'}): {error}; sửa dòng này, "
+                    "các quy tắc khác vẫn được kiểm tra.",
+                    file=str(path.name),
+                    cell=f"dòng {line}",
+                    rule_id=row["rule_id"],
+                    stage="validate",
+                )
+            )
     return rules, problems
 
 
@@ -166,12 +186,19 @@ def _rules_of_row(row: pd.Series, line: int, known: set[str], info: dict) -> lis
     for code in targets:
         left_text = row["left"].replace(wildcard, code) if wildcard else row["left"]
         right_text = row["right"].replace(wildcard, code) if wildcard else row["right"]
-        rules.append(Rule(
-            rule_id=row["rule_id"], left=parse_expression(left_text, known),
-            operator=row["operator"], right=parse_expression(right_text, known),
-            severity=SEVERITY[row["importance"]], missing=missing, period_types=period_types,
-            message_vi=row["message_vi"] or f"Vi phạm quy tắc {row['rule_id']}", line=line,
-        ))
+        rules.append(
+            Rule(
+                rule_id=row["rule_id"],
+                left=parse_expression(left_text, known),
+                operator=row["operator"],
+                right=parse_expression(right_text, known),
+                severity=SEVERITY[row["importance"]],
+                missing=missing,
+                period_types=period_types,
+                message_vi=row["message_vi"] or f"Vi phạm quy tắc {row['rule_id']}",
+                line=line,
+            )
+        )
     return rules
 
 
@@ -183,14 +210,16 @@ def violations(rule: Rule, wide: pd.DataFrame) -> pd.DataFrame:
     if rule.period_types:
         types = wide.index.get_level_values("period").str.split("-").str[-1]
         wide = wide[types.isin(rule.period_types)]
-    present = pd.DataFrame({code: wide[code].notna() if code in wide else False
-                            for code in rule.indicators}, index=wide.index)
+    present = pd.DataFrame(
+        {code: wide[code].notna() if code in wide else False for code in rule.indicators}, index=wide.index
+    )
     if rule.operator == "compulsory_pair":
         left_present = present[list(rule.left.indicators)].all(axis=1)
         right_present = present[list(rule.right.indicators)].all(axis=1)
         broken = left_present != right_present
-        return pd.DataFrame({"left": rule.left.evaluate(wide)[broken],
-                             "right": rule.right.evaluate(wide)[broken]})
+        return pd.DataFrame(
+            {"left": rule.left.evaluate(wide)[broken], "right": rule.right.evaluate(wide)[broken]}
+        )
     if rule.missing == "never_skip":
         filled = wide.reindex(columns=sorted(set(wide.columns) | set(rule.indicators))).fillna(0)
         usable = pd.Series(True, index=wide.index)
@@ -201,4 +230,3 @@ def violations(rule: Rule, wide: pd.DataFrame) -> pd.DataFrame:
     holds = pd.Series(np.asarray(COMPARISONS[rule.operator](left, right), dtype=bool), index=wide.index)
     broken = usable & ~holds
     return pd.DataFrame({"left": left[broken], "right": right[broken]})
-

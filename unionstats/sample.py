@@ -870,11 +870,21 @@ def build_form(
 
 
 _CDCS_KINDS = (
-    "Trường Mầm non", "Trường Tiểu học", "Trường THCS", "UBND xã", "Trạm Y tế xã",
-    "Công ty TNHH", "Hạt Kiểm lâm", "Chi nhánh Ngân hàng", "Ban Quản lý dự án", "Phòng Giáo dục",
+    "Trường Mầm non",
+    "Trường Tiểu học",
+    "Trường THCS",
+    "UBND xã",
+    "Trạm Y tế xã",
+    "Công ty TNHH",
+    "Hạt Kiểm lâm",
+    "Chi nhánh Ngân hàng",
+    "Ban Quản lý dự án",
+    "Phòng Giáo dục",
 )
 _RATING_WORDS = {
-    "rating_excellent": "Xuất sắc", "rating_good": "Tốt", "rating_completed": "Hoàn thành",
+    "rating_excellent": "Xuất sắc",
+    "rating_good": "Tốt",
+    "rating_completed": "Hoàn thành",
     "rating_failed": "Không hoàn thành",
 }
 

@@ -40,13 +40,30 @@ RATIOS = {  # name: (numerator, denominator, Vietnamese label)
     "unionisation": ("members", "workers", "tỷ lệ đoàn viên/CNVCLĐ"),
     "female_members": ("members_female", "members", "tỷ lệ đoàn viên nữ"),
 }
-REQUIREMENT_VI = {"<=": "không lớn hơn", "<": "nhỏ hơn", "==": "bằng", ">=": "không nhỏ hơn",
-                  ">": "lớn hơn"}
-DETAIL_CHECKED = ("cdcs", "workers", "members", "members_female", "workers_female",
-                  "rating_excellent", "rating_good", "rating_completed", "rating_failed")
+REQUIREMENT_VI = {"<=": "không lớn hơn", "<": "nhỏ hơn", "==": "bằng", ">=": "không nhỏ hơn", ">": "lớn hơn"}
+DETAIL_CHECKED = (
+    "cdcs",
+    "workers",
+    "members",
+    "members_female",
+    "workers_female",
+    "rating_excellent",
+    "rating_good",
+    "rating_completed",
+    "rating_failed",
+)
 COMPLETENESS_COLUMNS = (
-    "period", "unit_code", "unit_name", "cluster_code", "expected", "submitted", "source_file",
-    "first_seen", "file_modified", "n_values", "blank_indicators",
+    "period",
+    "unit_code",
+    "unit_name",
+    "cluster_code",
+    "expected",
+    "submitted",
+    "source_file",
+    "first_seen",
+    "file_modified",
+    "n_values",
+    "blank_indicators",
 )
 
 
@@ -95,15 +112,17 @@ def _cell_of(where: pd.DataFrame, key: tuple[str, str], indicator: str) -> str:
     return _locate(where, key, indicator)[2]
 
 
-def check_rules(rules: list[Rule], numbers: pd.DataFrame, where: pd.DataFrame,
-                registry: Registry) -> list[Finding]:
+def check_rules(
+    rules: list[Rule], numbers: pd.DataFrame, where: pd.DataFrame, registry: Registry
+) -> list[Finding]:
     findings = []
     labels = {code: spec["label_vi"] for code, spec in registry.indicator_info.items()}
     for rule in rules:
         broken = violations(rule, numbers)
         for key, row in broken.iterrows():
-            first = next((c for c in rule.left.indicators if not pd.isna(numbers.at[key, c])),
-                         rule.left.indicators[0])
+            first = next(
+                (c for c in rule.left.indicators if not pd.isna(numbers.at[key, c])), rule.left.indicators[0]
+            )
             file, sheet, cell = _locate(where, key, first)
             if rule.operator == "compulsory_pair":
                 reported = rule.left if not pd.isna(row["left"]) else rule.right
@@ -113,14 +132,29 @@ def check_rules(rules: list[Rule], numbers: pd.DataFrame, where: pd.DataFrame,
                 sides = []
                 for expression, value in ((rule.left, row["left"]), (rule.right, row["right"])):
                     cells = [c for c in (_cell_of(where, key, i) for i in expression.indicators) if c]
-                    shown = expression.text if len(expression.indicators) != 1 else labels.get(
-                        expression.indicators[0], expression.text)
+                    shown = (
+                        expression.text
+                        if len(expression.indicators) != 1
+                        else labels.get(expression.indicators[0], expression.text)
+                    )
                     place = f" (ô {', '.join(cells)})" if cells else ""
                     sides.append(f"{shown}{place} = {fmt_number(value, 2)}")
                 detail = f"{sides[0]}, {sides[1]} (yêu cầu vế trái {REQUIREMENT_VI[rule.operator]} vế phải)"
-            findings.append(Finding(
-                rule.severity, "rule_broken", f"{rule.message_vi}: {detail}.", file, sheet, cell,
-                key[0], key[1], first, rule.rule_id, "validate"))
+            findings.append(
+                Finding(
+                    rule.severity,
+                    "rule_broken",
+                    f"{rule.message_vi}: {detail}.",
+                    file,
+                    sheet,
+                    cell,
+                    key[0],
+                    key[1],
+                    first,
+                    rule.rule_id,
+                    "validate",
+                )
+            )
     return findings
 
 
@@ -141,12 +175,24 @@ def check_h1_above_fy(numbers: pd.DataFrame, where: pd.DataFrame, registry: Regi
             file, sheet, cell = _locate(where, fy_key, indicator)
             h1_cell = _locate(where, h1_key, indicator)
             label = registry.indicator_info[indicator]["label_vi"]
-            findings.append(Finding(
-                "error", "h1_above_fy",
-                f"{label}: 6 tháng đầu năm {year} ({fmt_number(h1.at[(unit, year), indicator])}, "
-                f"{h1_cell[0]} ô {h1_cell[2]}) lớn hơn cả năm ({fmt_number(fy.at[(unit, year), indicator])}, "
-                f"ô {cell}); số cả năm phải gồm cả 6 tháng đầu.",
-                file, sheet, cell, unit, f"{year}-FY", indicator, "", "validate"))
+            findings.append(
+                Finding(
+                    "error",
+                    "h1_above_fy",
+                    f"{label}: 6 tháng đầu năm {year} ({fmt_number(h1.at[(unit, year), indicator])}, "
+                    f"{h1_cell[0]} ô {h1_cell[2]}) lớn hơn cả năm "
+                    f"({fmt_number(fy.at[(unit, year), indicator])}, ô {cell}); "
+                    "số cả năm phải gồm cả 6 tháng đầu.",
+                    file,
+                    sheet,
+                    cell,
+                    unit,
+                    f"{year}-FY",
+                    indicator,
+                    "",
+                    "validate",
+                )
+            )
     return findings
 
 
@@ -162,10 +208,14 @@ def modified_z(values: pd.Series) -> pd.Series:
     return pd.Series(np.where(values == median, 0.0, np.inf), index=values.index)
 
 
-def check_stock_jumps(numbers: pd.DataFrame, where: pd.DataFrame, registry: Registry,
-                      limits: Thresholds) -> list[Finding]:
-    stocks = [c for c, s in registry.indicator_info.items()
-              if s["kind"] == "stock" and not s["fy_only"] and c in numbers]
+def check_stock_jumps(
+    numbers: pd.DataFrame, where: pd.DataFrame, registry: Registry, limits: Thresholds
+) -> list[Finding]:
+    stocks = [
+        c
+        for c, s in registry.indicator_info.items()
+        if s["kind"] == "stock" and not s["fy_only"] and c in numbers
+    ]
     findings = []
     for unit, history in numbers[stocks].groupby(level="unit_code"):
         history = history.droplevel("unit_code")
@@ -177,20 +227,34 @@ def check_stock_jumps(numbers: pd.DataFrame, where: pd.DataFrame, registry: Regi
                 continue
             scores = modified_z(change)
             absolute = series.diff().dropna()
-            flagged = (scores.abs() >= limits.outlier_z) & (change.abs() >= limits.outlier_min_rel_change) & (
-                absolute.abs() >= limits.outlier_min_abs_change)
+            flagged = (
+                (scores.abs() >= limits.outlier_z)
+                & (change.abs() >= limits.outlier_min_rel_change)
+                & (absolute.abs() >= limits.outlier_min_abs_change)
+            )
             for period in flagged[flagged].index:
                 position = list(series.index).index(period)
                 before = series.iloc[position - 1]
                 file, sheet, cell = _locate(where, (unit, period), indicator)
                 verb = "tăng" if change[period] > 0 else "giảm"
-                findings.append(Finding(
-                    "warning", "stock_jump",
-                    f"{registry.indicator_info[indicator]['label_vi']} {verb} "
-                    f"{fmt_percent(abs(change[period]))} so với kỳ {series.index[position - 1]} "
-                    f"({fmt_number(before)} → {fmt_number(series[period])}), khác thường so với lịch sử "
-                    f"của đơn vị (điểm z hiệu chỉnh {fmt_number(scores[period], 1)}); đề nghị kiểm tra.",
-                    file, sheet, cell, unit, period, indicator, "", "validate"))
+                findings.append(
+                    Finding(
+                        "warning",
+                        "stock_jump",
+                        f"{registry.indicator_info[indicator]['label_vi']} {verb} "
+                        f"{fmt_percent(abs(change[period]))} so với kỳ {series.index[position - 1]} "
+                        f"({fmt_number(before)} → {fmt_number(series[period])}), khác thường so với lịch sử "
+                        f"của đơn vị (điểm z hiệu chỉnh {fmt_number(scores[period], 1)}); đề nghị kiểm tra.",
+                        file,
+                        sheet,
+                        cell,
+                        unit,
+                        period,
+                        indicator,
+                        "",
+                        "validate",
+                    )
+                )
     return findings
 
 
@@ -200,18 +264,29 @@ def check_peer_ratios(numbers: pd.DataFrame, where: pd.DataFrame, limits: Thresh
         if top not in numbers or bottom not in numbers:
             continue
         ratio = (numbers[top] / numbers[bottom].replace(0, np.nan)).dropna()
-        for period, group in ratio.groupby(level="period"):
+        for _, group in ratio.groupby(level="period"):
             if len(group) < 5:
                 continue
             scores = modified_z(group)
             median = group.median()
             for key in scores[scores.abs() >= limits.peer_ratio_z].index:
                 file, sheet, cell = _locate(where, key, top)
-                findings.append(Finding(
-                    "info", f"ratio_far_from_peers_{name}",
-                    f"{label.capitalize()} là {fmt_percent(group[key])}, khác xa các đơn vị khác cùng kỳ "
-                    f"(trung vị {fmt_percent(median)}); kiểm tra lại nếu không có lý do riêng.",
-                    file, sheet, cell, key[0], key[1], top, "", "validate"))
+                findings.append(
+                    Finding(
+                        "info",
+                        f"ratio_far_from_peers_{name}",
+                        f"{label.capitalize()} là {fmt_percent(group[key])}, khác xa các đơn vị khác cùng kỳ "
+                        f"(trung vị {fmt_percent(median)}); kiểm tra lại nếu không có lý do riêng.",
+                        file,
+                        sheet,
+                        cell,
+                        key[0],
+                        key[1],
+                        top,
+                        "",
+                        "validate",
+                    )
+                )
     return findings
 
 
@@ -248,26 +323,49 @@ def check_details(details: pd.DataFrame, values: pd.DataFrame, registry: Registr
             else:
                 detail_place = "danh sách"
             sheet = rows["sheet"].iloc[0]
-            findings.append(Finding(
-                "error", "detail_mismatch",
-                f"{labels[indicator]}: danh sách CĐCS (sheet '{sheet}', {detail_place}) cộng được "
-                f"{fmt_number(listed_sum)} nhưng biểu báo cáo (sheet '{form.at[indicator, 'sheet']}', ô "
-                f"{form.at[indicator, 'cell']}) ghi {fmt_number(reported)}; đề nghị đơn vị đối chiếu.",
-                source, str(form.at[indicator, "sheet"]), str(form.at[indicator, "cell"]), unit, period,
-                indicator, "", "validate"))
+            findings.append(
+                Finding(
+                    "error",
+                    "detail_mismatch",
+                    f"{labels[indicator]}: danh sách CĐCS (sheet '{sheet}', {detail_place}) cộng được "
+                    f"{fmt_number(listed_sum)} nhưng biểu báo cáo (sheet '{form.at[indicator, 'sheet']}', ô "
+                    f"{form.at[indicator, 'cell']}) ghi {fmt_number(reported)}; đề nghị đơn vị đối chiếu.",
+                    source,
+                    str(form.at[indicator, "sheet"]),
+                    str(form.at[indicator, "cell"]),
+                    unit,
+                    period,
+                    indicator,
+                    "",
+                    "validate",
+                )
+            )
         for total_key, total in totals.iterrows():
             indicator = total_key.removeprefix("total_")
             if indicator in sums.index and not np.isclose(sums[indicator], total["value"]):
-                findings.append(Finding(
-                    "warning", "detail_total_mismatch",
-                    f"{labels.get(indicator, indicator)}: dòng Tổng cộng (ô {total['cell']}) ghi "
-                    f"{fmt_number(total['value'])} nhưng cộng các dòng được {fmt_number(sums[indicator])}.",
-                    source, total["sheet"], total["cell"], unit, period, indicator, "", "validate"))
+                findings.append(
+                    Finding(
+                        "warning",
+                        "detail_total_mismatch",
+                        f"{labels.get(indicator, indicator)}: dòng Tổng cộng (ô {total['cell']}) ghi "
+                        f"{fmt_number(total['value'])} nhưng cộng các dòng được "
+                        f"{fmt_number(sums[indicator])}.",
+                        source,
+                        total["sheet"],
+                        total["cell"],
+                        unit,
+                        period,
+                        indicator,
+                        "",
+                        "validate",
+                    )
+                )
     return findings
 
 
-def completeness(manifest: pd.DataFrame, values: pd.DataFrame, ingest_findings: pd.DataFrame,
-                 registry: Registry) -> tuple[pd.DataFrame, list[Finding]]:
+def completeness(
+    manifest: pd.DataFrame, values: pd.DataFrame, ingest_findings: pd.DataFrame, registry: Registry
+) -> tuple[pd.DataFrame, list[Finding]]:
     """One row per period and expected unit: submitted or not, when, and what was left blank.
 
     Periods are those for which at least one unit submitted.
@@ -285,21 +383,33 @@ def completeness(manifest: pd.DataFrame, values: pd.DataFrame, ingest_findings: 
             mine = current[(current["unit"] == unit) & (current["period"] == period_code)]
             submitted = len(mine) > 0
             source = mine["path"].iloc[0] if submitted else ""
-            rows.append({
-                "period": period_code, "unit_code": unit, "unit_name": registry.unit_names[unit],
-                "cluster_code": registry.cluster_of(unit, period.year), "expected": True,
-                "submitted": submitted, "source_file": source,
-                "first_seen": first_seen.get((unit, period_code), "")[:10] if submitted else "",
-                "file_modified": mine["modified"].iloc[0][:10] if submitted else "",
-                "n_values": int(mine["n_values"].iloc[0]) if submitted else 0,
-                "blank_indicators": blank_lists.get(source, "") if submitted else "",
-            })
+            rows.append(
+                {
+                    "period": period_code,
+                    "unit_code": unit,
+                    "unit_name": registry.unit_names[unit],
+                    "cluster_code": registry.cluster_of(unit, period.year),
+                    "expected": True,
+                    "submitted": submitted,
+                    "source_file": source,
+                    "first_seen": first_seen.get((unit, period_code), "")[:10] if submitted else "",
+                    "file_modified": mine["modified"].iloc[0][:10] if submitted else "",
+                    "n_values": int(mine["n_values"].iloc[0]) if submitted else 0,
+                    "blank_indicators": blank_lists.get(source, "") if submitted else "",
+                }
+            )
             if not submitted:
-                findings.append(Finding(
-                    "error", "missing_submission",
-                    f"{registry.unit_names[unit]} chưa nộp báo cáo kỳ {period_code} "
-                    f"({period.label_vi}); đề nghị đôn đốc đơn vị.",
-                    unit=unit, period=period_code, stage="validate"))
+                findings.append(
+                    Finding(
+                        "error",
+                        "missing_submission",
+                        f"{registry.unit_names[unit]} chưa nộp báo cáo kỳ {period_code} "
+                        f"({period.label_vi}); đề nghị đôn đốc đơn vị.",
+                        unit=unit,
+                        period=period_code,
+                        stage="validate",
+                    )
+                )
     frame = pd.DataFrame(rows, columns=list(COMPLETENESS_COLUMNS))
     return frame, findings
 
@@ -314,7 +424,9 @@ def completeness_rates(table: pd.DataFrame) -> pd.DataFrame:
     province["scope"] = "tỉnh"
     rates = pd.concat([province, by_cluster], ignore_index=True)
     rates = rates.rename(columns={"sum": "submitted", "size": "expected"})
-    rates["label"] = rates["submitted"].astype(int).astype(str) + "/" + rates["expected"].astype(str) + " đơn vị"
+    rates["label"] = (
+        rates["submitted"].astype(int).astype(str) + "/" + rates["expected"].astype(str) + " đơn vị"
+    )
     return rates[["period", "scope", "submitted", "expected", "label"]]
 
 
