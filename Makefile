@@ -23,12 +23,13 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install unionstats (editable) with its test tools
 
-demo: setup ## Sample data if data/raw is empty, ingest, and print where the store is
+demo: setup ## Sample data if data/raw is empty, ingest, validate
 	@if [ -z "$$(ls -A $(RAW) 2>/dev/null | grep -v -x -e README.md -e .gitkeep)" ]; then \
 		$(BIN)/unionstats sample $(RAW); \
 	fi
 	@$(BIN)/unionstats ingest $(RAW) --out $(PROCESSED); status=$$?; \
 		if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then exit $$status; fi
+	@$(BIN)/unionstats validate --processed $(PROCESSED)
 
 test: setup ## Run ruff and the whole test suite
 	$(BIN)/ruff check unionstats tests
