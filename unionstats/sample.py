@@ -1,7 +1,8 @@
 """The sample province: a deterministic set of raw submissions, 2019-H1 … 2024-FY.
 
 Fourteen units (ten district federations, four sector unions) in three emulation
-clusters report every half-year and year. Figures are synthetic, drawn from seeded
+clusters report every half-year and year; two sector unions merge from 2023-H1, so the
+last four periods have thirteen. Figures are synthetic, drawn from seeded
 random trends, except where they are anchored to the published articles in
 ``shared/seeds`` (the cluster totals of cum-2 in 2020-FY and of cum-3 in 2022-H1 are
 reproduced exactly). The files are written the way offices write them: several real
@@ -76,6 +77,9 @@ PLACEHOLDERS = {"README.md", ".gitkeep"}  # documentation files that do not make
 MISSING_SUBMISSION = ("kon-plong", "2023-H1")
 RESUBMITTED = ("sa-thay", "2022-FY")
 MEMBERS_OVER_WORKERS = ("dak-ha", "2021-H1")
+# Two sector unions merge from 2023-H1 (data/reference/lineage.csv); their successor reports
+# what the two would have reported together.
+MERGE = ("cd-vien-chuc-y-te", ("cd-vien-chuc", "cd-y-te"))
 # Units that attach a CĐCS list from the 2021 template on; one list disagrees with its form.
 DETAIL_UNITS = ("dak-to", "ngoc-hoi", "kon-ray", "cd-y-te")
 DETAIL_FROM_YEAR = 2021
@@ -202,218 +206,26 @@ class Style:
     filename: str  # a pattern, see _filename
 
 
+# fmt: off
 UNIT_STYLES: dict[str, Style] = {
-    "tp-kon-tum": Style(
-        "openpyxl",
-        "two_columns",
-        1,
-        0,
-        "",
-        "Báo cáo",
-        "vn_text",
-        "trieu",
-        "plain",
-        "dot",
-        "trong_do",
-        False,
-        "BC_{period_short}_{ascii}",
-    ),
-    "dak-ha": Style(
-        "openpyxl",
-        "single",
-        0,
-        0,
-        "Hướng dẫn",
-        "Biểu 01",
-        "numeric",
-        "dong",
-        "plain",
-        "dot",
-        "alias",
-        True,
-        "{ascii} - bao cao {period_words}",
-    ),
-    "sa-thay": Style(
-        "xlsxwriter",
-        "with_plan",
-        2,
-        1,
-        "",
-        "BC",
-        "space_text",
-        "words",
-        "upper",
-        "none",
-        "trong_do",
-        False,
-        "SaThay_{period_code}",
-    ),
-    "kon-ray": Style(
-        "xls",
-        "single",
-        1,
-        0,
-        "",
-        "Sheet1",
-        "numeric",
-        "nghin",
-        "plain",
-        "paren",
-        "alias",
-        True,
-        "KonRay {period_short}",
-    ),
-    "kon-plong": Style(
-        "openpyxl",
-        "prior_first",
-        3,
-        0,
-        "Sheet1",
-        "So lieu",
-        "noise",
-        "dong_text",
-        "nfd",
-        "dot",
-        "trong_do",
-        False,
-        "Bao cao {period_words} KonPlong",
-    ),
-    "dak-to": Style(
-        "openpyxl",
-        "two_columns",
-        0,
-        1,
-        "",
-        "Báo cáo",
-        "numeric",
-        "dong",
-        "plain",
-        "dot",
-        "trong_do",
-        False,
-        "BC_{period_short}_DakTo",
-    ),
-    "ngoc-hoi": Style(
-        "openpyxl",
-        "single",
-        2,
-        0,
-        "",
-        "BC 6T",
-        "vn_text",
-        "trieu_text",
-        "plain",
-        "paren",
-        "alias",
-        True,
-        "Bao cao {period_words} - Ngoc Hoi",
-    ),
-    "dak-glei": Style(
-        "xls",
-        "two_columns",
-        1,
-        0,
-        "",
-        "Biểu số liệu",
-        "us_text",
-        "words",
-        "upper",
-        "dot",
-        "trong_do",
-        False,
-        "DakGlei_{period_code}",
-    ),
-    "ia-hdrai": Style(
-        "ods",
-        "single",
-        0,
-        0,
-        "",
-        "Báo cáo",
-        "numeric",
-        "trieu",
-        "plain",
-        "dot",
-        "trong_do",
-        True,
-        "ldld_ia_hdrai_{period_code}",
-    ),
-    "tu-mo-rong": Style(
-        "xlsxwriter",
-        "prior_first",
-        1,
-        1,
-        "Ghi chú",
-        "BC",
-        "numeric",
-        "dong",
-        "plain",
-        "none",
-        "alias",
-        False,
-        "TuMoRong_{period_short}",
-    ),
-    "cd-vien-chuc": Style(
-        "openpyxl",
-        "two_columns",
-        2,
-        0,
-        "",
-        "Báo cáo",
-        "vn_text",
-        "words",
-        "plain",
-        "dot",
-        "trong_do",
-        False,
-        "CDVC_{period_code}",
-    ),
-    "cd-giao-duc": Style(
-        "xlsxwriter",
-        "single",
-        1,
-        0,
-        "",
-        "Bieu 01",
-        "space_text",
-        "dong_text",
-        "plain",
-        "dot",
-        "trong_do",
-        True,
-        "BC so lieu CD Giao duc {period_words}",
-    ),
-    "cd-y-te": Style(
-        "ods",
-        "with_plan",
-        0,
-        0,
-        "Hướng dẫn",
-        "Báo cáo",
-        "numeric",
-        "trieu_text",
-        "nfd",
-        "paren",
-        "alias",
-        False,
-        "CD Y te {period_short}",
-    ),
-    "cd-khu-kinh-te": Style(
-        "openpyxl",
-        "two_columns",
-        1,
-        1,
-        "",
-        "BC",
-        "us_text",
-        "nghin",
-        "upper",
-        "dot",
-        "trong_do",
-        False,
-        "Bieu so lieu {period_short}",
-    ),
+    #                     writer        layout         top col extra sheet     sheet            counts        money         labels   numbering trong_do/alias dash  filename
+    "tp-kon-tum":   Style("openpyxl",   "two_columns", 1, 0, "",           "Báo cáo",       "vn_text",    "trieu",      "plain", "dot",   "trong_do", False, "BC_{period_short}_{ascii}"),
+    "dak-ha":       Style("openpyxl",   "single",      0, 0, "Hướng dẫn",  "Biểu 01",       "numeric",    "dong",       "plain", "dot",   "alias",    True,  "{ascii} - bao cao {period_words}"),
+    "sa-thay":      Style("xlsxwriter", "with_plan",   2, 1, "",           "BC",            "space_text", "words",      "upper", "none",  "trong_do", False, "SaThay_{period_code}"),
+    "kon-ray":      Style("xls",        "single",      1, 0, "",           "Sheet1",        "numeric",    "nghin",      "plain", "paren", "alias",    True,  "KonRay {period_short}"),
+    "kon-plong":    Style("openpyxl",   "prior_first", 3, 0, "Sheet1",     "So lieu",       "noise",      "dong_text",  "nfd",   "dot",   "trong_do", False, "Bao cao {period_words} KonPlong"),
+    "dak-to":       Style("openpyxl",   "two_columns", 0, 1, "",           "Báo cáo",       "numeric",    "dong",       "plain", "dot",   "trong_do", False, "BC_{period_short}_DakTo"),
+    "ngoc-hoi":     Style("openpyxl",   "single",      2, 0, "",           "BC 6T",         "vn_text",    "trieu_text", "plain", "paren", "alias",    True,  "Bao cao {period_words} - Ngoc Hoi"),
+    "dak-glei":     Style("xls",        "two_columns", 1, 0, "",           "Biểu số liệu",  "us_text",    "words",      "upper", "dot",   "trong_do", False, "DakGlei_{period_code}"),
+    "ia-hdrai":     Style("ods",        "single",      0, 0, "",           "Báo cáo",       "numeric",    "trieu",      "plain", "dot",   "trong_do", True,  "ldld_ia_hdrai_{period_code}"),
+    "tu-mo-rong":   Style("xlsxwriter", "prior_first", 1, 1, "Ghi chú",    "BC",            "numeric",    "dong",       "plain", "none",  "alias",    False, "TuMoRong_{period_short}"),
+    "cd-vien-chuc": Style("openpyxl",   "two_columns", 2, 0, "",           "Báo cáo",       "vn_text",    "words",      "plain", "dot",   "trong_do", False, "CDVC_{period_code}"),
+    "cd-giao-duc":  Style("xlsxwriter", "single",      1, 0, "",           "Bieu 01",       "space_text", "dong_text",  "plain", "dot",   "trong_do", True,  "BC so lieu CD Giao duc {period_words}"),
+    "cd-y-te":      Style("ods",        "with_plan",   0, 0, "Hướng dẫn",  "Báo cáo",       "numeric",    "trieu_text", "nfd",   "paren", "alias",    False, "CD Y te {period_short}"),
+    "cd-khu-kinh-te": Style("openpyxl", "two_columns", 1, 1, "",           "BC",            "us_text",    "nghin",      "upper", "dot",   "trong_do", False, "Bieu so lieu {period_short}"),
+    "cd-vien-chuc-y-te": Style("openpyxl", "two_columns", 1, 0, "",        "Báo cáo",       "vn_text",    "words",      "plain", "dot",   "trong_do", False, "CD VC-YT_{period_code}"),
 }
+# fmt: on
 ORG_LINE: dict[str, str] = {
     "tp-kon-tum": "LĐLĐ THÀNH PHỐ KON TUM",
     "dak-ha": "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐĂK HÀ",
@@ -429,6 +241,7 @@ ORG_LINE: dict[str, str] = {
     "cd-giao-duc": "CÔNG ĐOÀN NGÀNH GIÁO DỤC",
     "cd-y-te": "CÔNG ĐOÀN NGÀNH Y TẾ",
     "cd-khu-kinh-te": "CÔNG ĐOÀN CÁC KHU KINH TẾ TỈNH",
+    "cd-vien-chuc-y-te": "CÔNG ĐOÀN VIÊN CHỨC VÀ Y TẾ TỈNH",
 }
 PLACE: dict[str, str] = {
     "tp-kon-tum": "Kon Tum",
@@ -506,7 +319,18 @@ def generate_truth(registry: Registry) -> dict[tuple[str, str], dict[str, float]
     _impose_rating_anchor(truth, registry)
     bad = truth[MEMBERS_OVER_WORKERS]
     bad["members"] = bad["workers"] + 37
+    _add_merged_unit(truth)
     return truth
+
+
+def _add_merged_unit(truth: dict[tuple[str, str], dict[str, float]]) -> None:
+    """The unit formed by a merge reports the sum of its predecessors (lineage.csv)."""
+    successor, predecessors = MERGE
+    for period in PERIODS:
+        parts = [truth[(unit, period.code)] for unit in predecessors]
+        truth[(successor, period.code)] = {
+            indicator: sum(part[indicator] for part in parts) for indicator in parts[0]
+        }
 
 
 def _fill_flows(truth: dict, unit: str, fy: Period) -> None:
@@ -980,7 +804,8 @@ def write_sample(folder: Path, registry: Registry) -> list[Path]:
     written: list[Path] = []
     for period in PERIODS:
         period_folder = folder / period.code
-        for unit in UNIT_STYLES:
+        expected = set(registry.expected_units(period))
+        for unit in (u for u in UNIT_STYLES if u in expected):
             if (unit, period.code) == MISSING_SUBMISSION:
                 continue
             style = UNIT_STYLES[unit]
