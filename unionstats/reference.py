@@ -232,3 +232,27 @@ def _check(registry: Registry) -> None:
     # Build the lookups now so that duplicate aliases surface at load time.
     registry.indicator_by_key  # noqa: B018
     registry.unit_by_key  # noqa: B018
+
+
+def load_targets(folder: Path) -> pd.DataFrame:
+    """``targets.csv``: year, unit_code, indicator, target (chỉ tiêu giao), numbers typed."""
+    frame = read_reference_csv(Path(folder) / "targets.csv", ("year", "unit_code", "indicator", "target"))
+    try:
+        return frame.assign(year=frame["year"].astype(int), target=frame["target"].astype(float))
+    except ValueError:
+        raise ReferenceDataError(
+            "targets.csv có năm hoặc chỉ tiêu không phải số: sửa các dòng đó (năm: 2024; chỉ tiêu: 1500).",
+            file=str(Path(folder) / "targets.csv"),
+        ) from None
+
+
+def load_scoring(folder: Path) -> pd.DataFrame:
+    """``scoring.csv``: the criteria of the emulation ranking and their weights."""
+    frame = read_reference_csv(Path(folder) / "scoring.csv", ("criterion", "weight", "label_vi"))
+    try:
+        return frame.assign(weight=frame["weight"].astype(float))
+    except ValueError:
+        raise ReferenceDataError(
+            "scoring.csv có trọng số không phải số: sửa cột weight (ví dụ 0.3).",
+            file=str(Path(folder) / "scoring.csv"),
+        ) from None

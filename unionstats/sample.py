@@ -393,6 +393,17 @@ def _impose_stock_anchors(truth: dict, registry: Registry) -> None:
                 values["collective_agreements"] = round(values["cdcs"] * 0.35)
 
 
+def _rescale_series(truth: dict, units: list[str], indicator: str, factor: float) -> None:
+    """Scale the units' whole series of a flow, so that an anchored period is no spike."""
+    money = indicator in ("funds_raised", "kpcd_collected", "dues_collected") or indicator in MONEY_PER_ITEM
+    step = 1000 if money else 1
+    for unit in units:
+        for period in PERIODS:
+            values = truth[(unit, period.code)]
+            if indicator in values:
+                values[indicator] = round(values[indicator] * factor / step) * step
+
+
 def _impose_flow_anchors(truth: dict, registry: Registry) -> None:
     """Re-split the anchored flows among the cluster's units so the totals are exact."""
     for (cluster, period), anchor in SEED_ANCHORS.items():
@@ -402,6 +413,7 @@ def _impose_flow_anchors(truth: dict, registry: Registry) -> None:
             if indicator in ("cdcs", "workers", "members") or indicator.startswith("rating_"):
                 continue
             step = 50_000 if indicator in MONEY_PER_ITEM else (1000 if total >= 10_000_000 else 1)
+            _rescale_series(truth, units, indicator, total / sum(truth[(u, period)][indicator] for u in units))
             current = [max(1.0, truth[(u, period)][indicator]) for u in units]
             for unit, value in zip(units, _allocate(total, current, step), strict=True):
                 truth[(unit, period)][indicator] = value

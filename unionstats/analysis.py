@@ -1,0 +1,333 @@
+"""Store -> tables: totals, comparisons, rates, cluster comparison, rankings and trends.
+
+Pure functions over the tidy store (``values.parquet`` columns, DESIGN.md section 5). The
+rules of this domain are enforced here, once:
+
+* a **stock** (level at the cut-off date) is never summed across periods: every total is
+  per period;
+* a **flow** is never compared across period types (H1 with FY): the same period last year
+  is compared, or H1 with the previous year's H2, derived as FY − H1 for flows only;
+* a unit formed by a **merge** is compared like for like: its base-period figures are the
+  sum of its predecessors' (``lineage.csv``), and clusters are taken as of the current year.
+
+Output tables use these columns: ``period``, ``scope`` (``province``, a cluster code or a
+unit code), ``indicator``, ``value``; comparisons add ``base_period``, ``base_value``,
+``change``, ``change_pct``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from unionstats.errors import UsageError
+from unionstats.periods import Period, parse_code, period_order
+from unionstats.reference import Registry
+
+SCOPES = ("province", "cluster", "unit")
+PROVINCE = "province"
+RATE_DEFINITIONS = {  # name: (numerator, denominator, multiplier)
+    "unionisation": ("members", "workers", 1.0),
+    "female_share": ("members_female", "members", 1.0),
+    "members_new_per_1000": ("members_new", "members", 1000.0),
+    "visits_amount_per_member": ("visits_amount", "members", 1.0),
+    "excellent_share": ("rating_excellent", "cdcs", 1.0),
+}
+RATE_LABELS_VI = {
+    "unionisation": "Tỷ lệ đoàn viên/CNVCLĐ",
+    "female_share": "Tỷ lệ đoàn viên nữ",
+    "members_new_per_1000": "Kết nạp mới trên 1.000 đoàn viên",
+    "visits_amount_per_member": "Tiền thăm hỏi trên mỗi đoàn viên (đồng)",
+    "excellent_share": "Tỷ lệ CĐCS hoàn thành xuất sắc",
+    "members_new_achievement": "Đạt chỉ tiêu kết nạp đoàn viên",
+}
+
+
+def kind_of(indicator: str, registry: Registry) -> str:
+    """``stock`` or ``flow`` (catalogue)."""
+    return str(registry.indicator_info[indicator]["kind"])
+
+
+def _scope_column(by: str) -> str:
+    if by not in SCOPES:
+        raise UsageError(f"--by phải là một trong {', '.join(SCOPES)} (nhận được '{by}').", code="usage")
+    return {"province": "", "cluster": "cluster_code", "unit": "unit_code"}[by]
+
+
+def totals(values: pd.DataFrame, periods: Iterable[str] | None = None, by: str = "province") -> pd.DataFrame:
+    """Sum the units' figures within each period, at province, cluster or unit level.
+
+    Returns ``period, scope, indicator, value, n_units`` (``n_units``: units that reported
+    that indicator). Never sums across periods: each row is one period.
+    """
+    column = _scope_column(by)
+    frame = values if periods is None else values[values["period"].isin(list(periods))]
+    frame = frame.assign(scope=PROVINCE) if not column else frame.assign(scope=frame[column])
+    grouped = frame.groupby(["period", "scope", "indicator"], sort=False).agg(
+        value=("value", "sum"), n_units=("unit_code", "nunique")
+    )
+    result = grouped.reset_index()
+    return _sorted(result)
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    if frame.empty:
+        return frame.reset_index(drop=True)
+    order = frame["period"].map(lambda p: period_order(p) if not p.endswith("-H2") else (int(p[:4]), 5))
+    return (
+        frame.assign(_order=order)
+        .sort_values(["_order", "scope", "indicator"], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
+
+
+def to_wide(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
+    """One row per (period, scope), one column per indicator."""
+    return frame.pivot_table(index=["period", "scope"], columns="indicator", values=column, aggfunc="first")
+
+
+def derive_h2(frame: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """H2 = FY − H1 of the same year and scope, for flows only (``period`` = ``YYYY-H2``).
+
+    ``frame`` has ``period, scope, indicator, value`` (a :func:`totals` result or values
+    with ``scope``). Stocks are left out: a level at 30/11 minus a level at 31/5 is not a
+    half-year's count.
+    """
+    flows = [c for c, s in registry.indicator_info.items() if s["kind"] == "flow"]
+    frame = frame[frame["indicator"].isin(flows)]
+    types = frame["period"].str[5:]
+    keyed = frame.assign(year=frame["period"].str[:4]).set_index(["year", "scope", "indicator"])["value"]
+    h1 = keyed[(types == "H1").to_numpy()]
+    fy = keyed[(types == "FY").to_numpy()]
+    both = fy.index.intersection(h1.index)
+    h2 = (fy.loc[both] - h1.loc[both]).rename("value").reset_index()
+    h2["period"] = h2["year"] + "-H2"
+    return _sorted(h2.drop(columns="year")[["period", "scope", "indicator", "value"]])
+
+
+def restate_units(values: pd.DataFrame, registry: Registry, as_of: Period) -> pd.DataFrame:
+    """Re-label earlier periods' units as their successors (``lineage.csv``) as of ``as_of``.
+
+    A unit formed by a merge is then compared with the sum of its predecessors; the
+    cluster of every row becomes the unit's cluster in ``as_of``'s year, so that a cluster
+    is compared like for like with its current membership.
+    """
+    mapping: dict[str, str] = {}
+    for row in registry.lineage.itertuples(index=False):
+        if parse_code(row.effective).sort_key() <= as_of.sort_key():
+            mapping[row.from_unit] = row.to_unit
+    changed = values.copy()
+    earlier = changed["period"].map(lambda p: period_order(p) < as_of.sort_key())
+    changed.loc[earlier, "unit_code"] = changed.loc[earlier, "unit_code"].map(lambda u: mapping.get(u, u))
+    changed["cluster_code"] = changed["unit_code"].map(lambda u: registry.cluster_of(u, as_of.year))
+    changed["unit_name"] = changed["unit_code"].map(lambda u: registry.unit_names.get(u, u))
+    return changed
+
+
+def base_period(period: str, against: str, indicator_kind: str) -> str:
+    """The period a figure is compared with.
+
+    ``last_year``: the same period a year earlier. ``previous``: for a stock, the
+    preceding cut-off date (FY after H1, H1 after the previous FY); for a flow, the previous
+    half-year of the same length (H1 after the previous year's H2; FY after the previous FY).
+    """
+    current = parse_code(period)
+    if against == "last_year":
+        return current.same_period_last_year().code
+    if against != "previous":
+        raise UsageError(f"so sánh với '{against}' không hỗ trợ; dùng last_year hoặc previous.")
+    if current.period_type not in ("H1", "FY"):
+        return current.same_period_last_year().code
+    if indicator_kind == "stock":
+        return f"{current.year}-H1" if current.period_type == "FY" else f"{current.year - 1}-FY"
+    return f"{current.year - 1}-H2" if current.period_type == "H1" else f"{current.year - 1}-FY"
+
+
+def compare(values: pd.DataFrame, period: str, registry: Registry, *, by: str = "province",
+            against: str = "last_year", indicators: Iterable[str] | None = None,
+            matched: bool = True) -> pd.DataFrame:
+    """Each indicator of ``period`` with its base period's figure, change and % change.
+
+    Base figures are restated like for like (see :func:`restate_units`); with ``matched``
+    (the default) they cover only the units that report the indicator in ``period``. Returns
+    ``period, scope, indicator, value, base_period, base_value, change, change_pct``.
+    """
+    current = parse_code(period)
+    restated = restate_units(values, registry, current)
+    wanted = set(indicators) if indicators is not None else None
+    if wanted is not None:
+        restated = restated[restated["indicator"].isin(wanted)]
+    now = totals(restated, [period], by)
+    now = now[now["indicator"].isin(registry.indicator_info)]
+    if matched:
+        # Only the units that report now count in the base, so a unit that has not yet
+        # submitted does not show up as a fall.
+        reporting = restated[restated["period"] == period][["unit_code", "indicator"]].drop_duplicates()
+        restated = restated.merge(reporting, on=["unit_code", "indicator"], how="inner")
+    bases = {ind: base_period(period, against, kind_of(ind, registry)) for ind in now["indicator"].unique()}
+    base_codes = set(bases.values())
+    base_totals = totals(restated, {b for b in base_codes if not b.endswith("-H2")}, by)
+    h2_years = {b[:4] for b in base_codes if b.endswith("-H2")}
+    if h2_years:
+        source = totals(restated, [f"{y}-{t}" for y in h2_years for t in ("H1", "FY")], by)
+        base_totals = pd.concat([base_totals, derive_h2(source, registry)], ignore_index=True)
+    lookup = base_totals.set_index(["period", "scope", "indicator"])["value"]
+    now["base_period"] = now["indicator"].map(bases)
+    keys = list(zip(now["base_period"], now["scope"], now["indicator"], strict=True))
+    now["base_value"] = [lookup.get(key, np.nan) for key in keys]
+    now["change"] = now["value"] - now["base_value"]
+    now["change_pct"] = now["change"] / now["base_value"].where(now["base_value"] != 0)
+    return now[["period", "scope", "indicator", "value", "base_period", "base_value", "change", "change_pct",
+                "n_units"]]
+
+
+def rates(wide: pd.DataFrame) -> pd.DataFrame:
+    """Add the catalogue's rates as columns of a wide table (see :data:`RATE_DEFINITIONS`)."""
+    result = wide.copy()
+    for name, (top, bottom, multiplier) in RATE_DEFINITIONS.items():
+        if top in result and bottom in result:
+            result[name] = result[top] / result[bottom].where(result[bottom] != 0) * multiplier
+    return result
+
+
+def achievement(values: pd.DataFrame, targets: pd.DataFrame, period: str, by: str = "unit") -> pd.DataFrame:
+    """Actual against target (chỉ tiêu giao) for a full-year period.
+
+    Returns ``scope, indicator, actual, target, achievement`` (1.044 reads "đạt 104,4%").
+    Units without a target are left out of the sums on both sides.
+    """
+    current = parse_code(period)
+    if current.period_type != "FY":
+        raise UsageError(f"Chỉ tiêu giao là chỉ tiêu năm: chỉ so được với kỳ cả năm, không với {period}.")
+    year_targets = targets[targets["year"] == current.year]
+    mine = values[(values["period"] == period) & values["indicator"].isin(set(year_targets["indicator"]))]
+    merged = mine.merge(year_targets, on=["unit_code", "indicator"], how="inner")
+    column = _scope_column(by)
+    merged = merged.assign(scope=merged[column] if column else PROVINCE)
+    result = merged.groupby(["scope", "indicator"]).agg(actual=("value", "sum"), target=("target", "sum"))
+    result = result.reset_index()
+    result["achievement"] = result["actual"] / result["target"].where(result["target"] != 0)
+    return result
+
+
+def coverage(values: pd.DataFrame, period: str, registry: Registry, cluster: str | None = None) -> tuple[int, int]:
+    """(units that reported, units expected) for ``period``, optionally within one cluster."""
+    current = parse_code(period)
+    expected = set(registry.expected_units(current))
+    if cluster:
+        expected = {u for u in expected if registry.cluster_of(u, current.year) == cluster}
+    reported = set(values[values["period"] == period]["unit_code"]) & expected
+    return len(reported), len(expected)
+
+
+def cluster_names(registry: Registry, year: int) -> dict[str, str]:
+    clusters = registry.clusters[registry.clusters["year"].astype(int) == year]
+    return dict(zip(clusters["cluster_code"], clusters["cluster_name"], strict=False))
+
+
+def scope_names(registry: Registry, year: int) -> dict[str, str]:
+    """Display names of every scope: "Toàn tỉnh", cluster names of ``year``, unit names."""
+    return {PROVINCE: "Toàn tỉnh", **cluster_names(registry, year), **registry.unit_names}
+
+
+def cluster_comparison(values: pd.DataFrame, period: str, registry: Registry,
+                       indicators: Iterable[str] = ("cdcs", "workers", "members", "members_new")) -> pd.DataFrame:
+    """Each cluster's totals, its share of the province, and the rates, for ``period``.
+
+    Returns one row per cluster: ``cluster_code, cluster_name, n_units, <indicator>…,
+    <indicator>_share…, <rate>…``.
+    """
+    indicators = list(indicators)
+    wide = to_wide(totals(values, [period], "cluster")).droplevel("period")
+    province = to_wide(totals(values, [period], "province")).droplevel("period").iloc[0]
+    table = rates(wide)
+    for indicator in indicators:
+        if indicator in table:
+            table[f"{indicator}_share"] = table[indicator] / province.get(indicator, np.nan)
+    year = parse_code(period).year
+    counts = values[values["period"] == period].groupby("cluster_code")["unit_code"].nunique()
+    table.insert(0, "n_units", counts.reindex(table.index).fillna(0).astype(int))
+    table.insert(0, "cluster_name", [cluster_names(registry, year).get(c, c) for c in table.index])
+    table.index.name = "cluster_code"
+    return table.reset_index()
+
+
+def unit_criteria(values: pd.DataFrame, period: str, targets: pd.DataFrame | None) -> pd.DataFrame:
+    """Per unit, every criterion the ranking can use (rates, and target achievement in FY)."""
+    wide = rates(to_wide(totals(values, [period], "unit")).droplevel("period"))
+    if targets is not None and parse_code(period).period_type == "FY":
+        done = achievement(values, targets, period, "unit")
+        done = done[done["indicator"] == "members_new"].set_index("scope")["achievement"]
+        wide["members_new_achievement"] = done.reindex(wide.index)
+    return wide
+
+
+def ranking(values: pd.DataFrame, period: str, registry: Registry, scoring: pd.DataFrame,
+            targets: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Rank the units within each cluster by the weighted criteria of ``scoring.csv``.
+
+    Each criterion is turned into a percentile rank within the cluster (0–1, ties share),
+    the score is the weighted mean over the criteria available for the period (ratings and
+    targets exist only in FY), and rank 1 is the leading unit ("đơn vị dẫn đầu").
+    Returns ``cluster_code, unit_code, unit_name, <criterion>…, score, rank, leading``.
+    """
+    criteria = unit_criteria(values, period, targets)
+    year = parse_code(period).year
+    criteria["cluster_code"] = [registry.cluster_of(u, year) for u in criteria.index]
+    usable = [row for row in scoring.itertuples(index=False)
+              if row.criterion in criteria and criteria[row.criterion].notna().any()]
+    if not usable:
+        raise UsageError(f"Không có tiêu chí nào của scoring.csv tính được cho kỳ {period}.")
+    parts = []
+    for _, group in criteria.groupby("cluster_code"):
+        scores = pd.Series(0.0, index=group.index)
+        weights = pd.Series(0.0, index=group.index)
+        for row in usable:
+            normalised = group[row.criterion].rank(pct=True, method="average")
+            present = normalised.notna()
+            scores[present] += row.weight * normalised[present]
+            weights[present] += row.weight
+        group = group.assign(score=scores / weights.where(weights > 0))
+        group["rank"] = group["score"].rank(ascending=False, method="min").astype("Int64")
+        parts.append(group)
+    table = pd.concat(parts)
+    table["leading"] = table["rank"] == 1
+    table["unit_name"] = [registry.unit_names.get(u, u) for u in table.index]
+    table.index.name = "unit_code"
+    columns = ["cluster_code", "unit_name", *[row.criterion for row in usable], "score", "rank", "leading"]
+    return table.reset_index()[["unit_code", *columns]].sort_values(["cluster_code", "rank", "unit_code"],
+                                                                     kind="stable").reset_index(drop=True)
+
+
+def trend(values: pd.DataFrame, indicators: Iterable[str], registry: Registry, *, by: str = "province",
+          period_type: str | None = None, start: str | None = None, end: str | None = None,
+          like_for_like: bool = True) -> pd.DataFrame:
+    """Multi-year series of ``indicators`` (one row per period, scope and indicator).
+
+    ``period_type`` keeps one type of period ("FY", "H1"). Without it, stocks keep every
+    period (levels at successive cut-off dates) but flows keep full years only: a line
+    through H1 and FY counts would compare six months with twelve.
+
+    With ``like_for_like`` units are restated to their latest successors and clusters taken
+    as of the last period, so that a merge or a re-formed cluster does not break the line.
+    """
+    indicators = list(indicators)
+    frame = values[values["indicator"].isin(indicators)]
+    if period_type:
+        frame = frame[frame["period"].str.endswith(f"-{period_type}")]
+    else:
+        flows = {c for c, s in registry.indicator_info.items() if s["kind"] == "flow"}
+        frame = frame[~frame["indicator"].isin(flows) | frame["period"].str.endswith("-FY")]
+    if start:
+        frame = frame[frame["period"].map(period_order) >= period_order(start)]
+    if end:
+        frame = frame[frame["period"].map(period_order) <= period_order(end)]
+    if frame.empty:
+        return totals(frame, by=by)
+    if like_for_like:
+        last = max(frame["period"], key=period_order)
+        frame = restate_units(frame, registry, parse_code(last))
+    return totals(frame, by=by)
