@@ -146,9 +146,16 @@ def base_period(period: str, against: str, indicator_kind: str) -> str:
     return f"{current.year - 1}-H2" if current.period_type == "H1" else f"{current.year - 1}-FY"
 
 
-def compare(values: pd.DataFrame, period: str, registry: Registry, *, by: str = "province",
-            against: str = "last_year", indicators: Iterable[str] | None = None,
-            matched: bool = True) -> pd.DataFrame:
+def compare(
+    values: pd.DataFrame,
+    period: str,
+    registry: Registry,
+    *,
+    by: str = "province",
+    against: str = "last_year",
+    indicators: Iterable[str] | None = None,
+    matched: bool = True,
+) -> pd.DataFrame:
     """Each indicator of ``period`` with its base period's figure, change and % change.
 
     Base figures are restated like for like (see :func:`restate_units`); with ``matched``
@@ -180,8 +187,19 @@ def compare(values: pd.DataFrame, period: str, registry: Registry, *, by: str = 
     now["base_value"] = [lookup.get(key, np.nan) for key in keys]
     now["change"] = now["value"] - now["base_value"]
     now["change_pct"] = now["change"] / now["base_value"].where(now["base_value"] != 0)
-    return now[["period", "scope", "indicator", "value", "base_period", "base_value", "change", "change_pct",
-                "n_units"]]
+    return now[
+        [
+            "period",
+            "scope",
+            "indicator",
+            "value",
+            "base_period",
+            "base_value",
+            "change",
+            "change_pct",
+            "n_units",
+        ]
+    ]
 
 
 def rates(wide: pd.DataFrame) -> pd.DataFrame:
@@ -213,7 +231,9 @@ def achievement(values: pd.DataFrame, targets: pd.DataFrame, period: str, by: st
     return result
 
 
-def coverage(values: pd.DataFrame, period: str, registry: Registry, cluster: str | None = None) -> tuple[int, int]:
+def coverage(
+    values: pd.DataFrame, period: str, registry: Registry, cluster: str | None = None
+) -> tuple[int, int]:
     """(units that reported, units expected) for ``period``, optionally within one cluster."""
     current = parse_code(period)
     expected = set(registry.expected_units(current))
@@ -233,8 +253,12 @@ def scope_names(registry: Registry, year: int) -> dict[str, str]:
     return {PROVINCE: "Toàn tỉnh", **cluster_names(registry, year), **registry.unit_names}
 
 
-def cluster_comparison(values: pd.DataFrame, period: str, registry: Registry,
-                       indicators: Iterable[str] = ("cdcs", "workers", "members", "members_new")) -> pd.DataFrame:
+def cluster_comparison(
+    values: pd.DataFrame,
+    period: str,
+    registry: Registry,
+    indicators: Iterable[str] = ("cdcs", "workers", "members", "members_new"),
+) -> pd.DataFrame:
     """Each cluster's totals, its share of the province, and the rates, for ``period``.
 
     Returns one row per cluster: ``cluster_code, cluster_name, n_units, <indicator>…,
@@ -265,8 +289,13 @@ def unit_criteria(values: pd.DataFrame, period: str, targets: pd.DataFrame | Non
     return wide
 
 
-def ranking(values: pd.DataFrame, period: str, registry: Registry, scoring: pd.DataFrame,
-            targets: pd.DataFrame | None = None) -> pd.DataFrame:
+def ranking(
+    values: pd.DataFrame,
+    period: str,
+    registry: Registry,
+    scoring: pd.DataFrame,
+    targets: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Rank the units within each cluster by the weighted criteria of ``scoring.csv``.
 
     Each criterion is turned into a percentile rank within the cluster (0–1, ties share),
@@ -277,8 +306,11 @@ def ranking(values: pd.DataFrame, period: str, registry: Registry, scoring: pd.D
     criteria = unit_criteria(values, period, targets)
     year = parse_code(period).year
     criteria["cluster_code"] = [registry.cluster_of(u, year) for u in criteria.index]
-    usable = [row for row in scoring.itertuples(index=False)
-              if row.criterion in criteria and criteria[row.criterion].notna().any()]
+    usable = [
+        row
+        for row in scoring.itertuples(index=False)
+        if row.criterion in criteria and criteria[row.criterion].notna().any()
+    ]
     if not usable:
         raise UsageError(f"Không có tiêu chí nào của scoring.csv tính được cho kỳ {period}.")
     parts = []
@@ -298,13 +330,24 @@ def ranking(values: pd.DataFrame, period: str, registry: Registry, scoring: pd.D
     table["unit_name"] = [registry.unit_names.get(u, u) for u in table.index]
     table.index.name = "unit_code"
     columns = ["cluster_code", "unit_name", *[row.criterion for row in usable], "score", "rank", "leading"]
-    return table.reset_index()[["unit_code", *columns]].sort_values(["cluster_code", "rank", "unit_code"],
-                                                                     kind="stable").reset_index(drop=True)
+    return (
+        table.reset_index()[["unit_code", *columns]]
+        .sort_values(["cluster_code", "rank", "unit_code"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
-def trend(values: pd.DataFrame, indicators: Iterable[str], registry: Registry, *, by: str = "province",
-          period_type: str | None = None, start: str | None = None, end: str | None = None,
-          like_for_like: bool = True) -> pd.DataFrame:
+def trend(
+    values: pd.DataFrame,
+    indicators: Iterable[str],
+    registry: Registry,
+    *,
+    by: str = "province",
+    period_type: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    like_for_like: bool = True,
+) -> pd.DataFrame:
     """Multi-year series of ``indicators`` (one row per period, scope and indicator).
 
     ``period_type`` keeps one type of period ("FY", "H1"). Without it, stocks keep every

@@ -28,8 +28,12 @@ from unionstats.reference import Registry
 
 FONT = "DejaVu Sans"
 PALETTE = ["#1f5f8b", "#e07b39", "#3a9a5b", "#b03a48", "#7d5ba6", "#8c8c8c"]
-RATING_COLOURS = {"rating_excellent": "#1f5f8b", "rating_good": "#3a9a5b", "rating_completed": "#e0b339",
-                  "rating_failed": "#b03a48"}
+RATING_COLOURS = {
+    "rating_excellent": "#1f5f8b",
+    "rating_good": "#3a9a5b",
+    "rating_completed": "#e0b339",
+    "rating_failed": "#b03a48",
+}
 RATINGS = tuple(RATING_COLOURS)
 
 
@@ -66,8 +70,15 @@ PERCENT_FORMATTER = FuncFormatter(lambda x, _: fmt_percent(x, 0))
 
 
 def source_line(figure: Figure, submitted: int, expected: int, period: str) -> None:
-    figure.text(0.01, 0.005, f"Nguồn: báo cáo của {submitted}/{expected} đơn vị, kỳ {period}.",
-                fontsize=8, color="#555555", ha="left", va="bottom")
+    figure.text(
+        0.01,
+        0.005,
+        f"Nguồn: báo cáo của {submitted}/{expected} đơn vị, kỳ {period}.",
+        fontsize=8,
+        color="#555555",
+        ha="left",
+        va="bottom",
+    )
 
 
 def save(figure: Figure, folder: Path, name: str) -> list[Path]:
@@ -89,22 +100,33 @@ def _wrap(text: str, width: int = 16) -> str:
 
 
 def _label(registry: Registry, indicator: str) -> str:
-    return str(registry.indicator_info[indicator]["label_vi"]) if indicator in registry.indicator_info else indicator
+    return (
+        str(registry.indicator_info[indicator]["label_vi"])
+        if indicator in registry.indicator_info
+        else indicator
+    )
 
 
 def _money(registry: Registry, indicator: str) -> bool:
     return bool(registry.indicator_info.get(indicator, {}).get("money", False))
 
 
-def cluster_bars(table: pd.DataFrame, indicator: str, period: str, registry: Registry,
-                 coverage: tuple[int, int]) -> Figure:
+def cluster_bars(
+    table: pd.DataFrame, indicator: str, period: str, registry: Registry, coverage: tuple[int, int]
+) -> Figure:
     """Horizontal bars: each cluster's total of ``indicator`` (a cluster_comparison table)."""
     with plt.rc_context(style()):
         figure, axis = plt.subplots(figsize=(8, 0.7 * len(table) + 1.8))
         ordered = table.sort_values(indicator)
         bars = axis.barh(ordered["cluster_name"], ordered[indicator], color=PALETTE[0])
-        axis.bar_label(bars, labels=[short_money(v) if _money(registry, indicator) else fmt_number(v)
-                                     for v in ordered[indicator]], padding=3, fontsize=9)
+        axis.bar_label(
+            bars,
+            labels=[
+                short_money(v) if _money(registry, indicator) else fmt_number(v) for v in ordered[indicator]
+            ],
+            padding=3,
+            fontsize=9,
+        )
         axis.xaxis.set_major_formatter(value_formatter(_money(registry, indicator)))
         axis.set_title(f"{_label(registry, indicator)} theo cụm thi đua, kỳ {period}", loc="left")
         axis.set_xlabel(str(registry.indicator_info[indicator]["measure"]))
@@ -115,8 +137,13 @@ def cluster_bars(table: pd.DataFrame, indicator: str, period: str, registry: Reg
     return figure
 
 
-def yoy_bars(comparison: pd.DataFrame, indicator: str, registry: Registry, names: dict[str, str],
-             coverage: tuple[int, int]) -> Figure:
+def yoy_bars(
+    comparison: pd.DataFrame,
+    indicator: str,
+    registry: Registry,
+    names: dict[str, str],
+    coverage: tuple[int, int],
+) -> Figure:
     """Grouped bars: ``indicator`` in the base period and now, per scope, with the % change."""
     rows = comparison[comparison["indicator"] == indicator].sort_values("scope")
     if rows.empty:
@@ -127,8 +154,14 @@ def yoy_bars(comparison: pd.DataFrame, indicator: str, registry: Registry, names
         x = np.arange(len(rows))
         axis.bar(x - 0.2, rows["base_value"], 0.4, label=base, color=PALETTE[5])
         bars = axis.bar(x + 0.2, rows["value"], 0.4, label=period, color=PALETTE[0])
-        axis.bar_label(bars, labels=[("+" if c > 0 else "") + fmt_percent(c) if pd.notna(c) else ""
-                                     for c in rows["change_pct"]], padding=3, fontsize=9)
+        axis.bar_label(
+            bars,
+            labels=[
+                ("+" if c > 0 else "") + fmt_percent(c) if pd.notna(c) else "" for c in rows["change_pct"]
+            ],
+            padding=3,
+            fontsize=9,
+        )
         axis.set_xticks(x, [_wrap(names.get(s, s)) for s in rows["scope"]], fontsize=9)
         axis.yaxis.set_major_formatter(value_formatter(_money(registry, indicator)))
         axis.set_title(f"{_label(registry, indicator)}: {period} so với {base}", loc="left")
@@ -140,8 +173,13 @@ def yoy_bars(comparison: pd.DataFrame, indicator: str, registry: Registry, names
     return figure
 
 
-def trend_lines(series: pd.DataFrame, indicators: Sequence[str], registry: Registry,
-                names: dict[str, str], coverage: tuple[int, int]) -> Figure:
+def trend_lines(
+    series: pd.DataFrame,
+    indicators: Sequence[str],
+    registry: Registry,
+    names: dict[str, str],
+    coverage: tuple[int, int],
+) -> Figure:
     """Small multiples: one panel per indicator, one line per scope, periods in order."""
     indicators = [i for i in indicators if i in set(series["indicator"])]
     if not indicators:
@@ -157,12 +195,13 @@ def trend_lines(series: pd.DataFrame, indicators: Sequence[str], registry: Regis
             own = sorted(data["period"].unique(), key=period_order)
             for colour, (scope, line) in zip(PALETTE * 3, data.groupby("scope"), strict=False):
                 line = line.set_index("period").reindex(own)
-                axis.plot(range(len(own)), line["value"], marker="o", color=colour,
-                          label=names.get(scope, scope))
+                axis.plot(
+                    range(len(own)), line["value"], marker="o", color=colour, label=names.get(scope, scope)
+                )
             axis.set_title(_label(registry, indicator), loc="left", fontsize=11)
             axis.set_xticks(range(len(own)), own, rotation=45, ha="right", fontsize=8)
             axis.yaxis.set_major_formatter(value_formatter(_money(registry, indicator)))
-        for axis in list(axes.flat)[len(indicators):]:
+        for axis in list(axes.flat)[len(indicators) :]:
             axis.set_visible(False)
         handles, labels = axes.flat[0].get_legend_handles_labels()
         if len(labels) > 1:
@@ -173,8 +212,13 @@ def trend_lines(series: pd.DataFrame, indicators: Sequence[str], registry: Regis
     return figure
 
 
-def rating_distribution(totals_frame: pd.DataFrame, period: str, names: dict[str, str], registry: Registry,
-                        coverage: tuple[int, int]) -> Figure:
+def rating_distribution(
+    totals_frame: pd.DataFrame,
+    period: str,
+    names: dict[str, str],
+    registry: Registry,
+    coverage: tuple[int, int],
+) -> Figure:
     """Stacked bars of the CĐCS ratings (shares) per scope; full-year periods only."""
     if not period.endswith("-FY"):
         raise UsageError(f"Xếp loại CĐCS chỉ có ở kỳ cả năm, không có ở {period}.")
@@ -187,10 +231,16 @@ def rating_distribution(totals_frame: pd.DataFrame, period: str, names: dict[str
         left = np.zeros(len(wide))
         labels = [names.get(s, s) for s in wide.index]
         for rating in RATINGS:
-            bars = axis.barh(labels, shares[rating], left=left, color=RATING_COLOURS[rating],
-                             label=_label(registry, rating).replace("CĐCS ", ""))
-            counts = [fmt_number(v) if s >= 0.06 else "" for v, s in zip(wide[rating], shares[rating],
-                                                                        strict=True)]
+            bars = axis.barh(
+                labels,
+                shares[rating],
+                left=left,
+                color=RATING_COLOURS[rating],
+                label=_label(registry, rating).replace("CĐCS ", ""),
+            )
+            counts = [
+                fmt_number(v) if s >= 0.06 else "" for v, s in zip(wide[rating], shares[rating], strict=True)
+            ]
             axis.bar_label(bars, labels=counts, label_type="center", color="white", fontsize=8)
             left += shares[rating].to_numpy()
         axis.xaxis.set_major_formatter(PERCENT_FORMATTER)
@@ -202,20 +252,37 @@ def rating_distribution(totals_frame: pd.DataFrame, period: str, names: dict[str
     return figure
 
 
-def change_heatmap(comparison: pd.DataFrame, indicators: Iterable[str], registry: Registry,
-                   names: dict[str, str], coverage: tuple[int, int]) -> Figure:
+def change_heatmap(
+    comparison: pd.DataFrame,
+    indicators: Iterable[str],
+    registry: Registry,
+    names: dict[str, str],
+    coverage: tuple[int, int],
+) -> Figure:
     """Units × indicators, coloured by % change against the base period (a compare table)."""
     indicators = list(indicators)
     data = comparison[comparison["indicator"].isin(indicators)]
-    grid = data.pivot_table(index="scope", columns="indicator", values="change_pct").reindex(columns=indicators)
+    grid = data.pivot_table(index="scope", columns="indicator", values="change_pct").reindex(
+        columns=indicators
+    )
     period, base = data["period"].iloc[0], data["base_period"].iloc[0]
     with plt.rc_context(style()):
         figure, axis = plt.subplots(figsize=(1.5 * len(indicators) + 3, 0.42 * len(grid) + 2))
         limit = float(np.nanmax(np.abs(grid.to_numpy()))) if grid.notna().any().any() else 0.1
         annotations = grid.map(lambda v: "" if pd.isna(v) else ("+" if v > 0 else "") + fmt_percent(v))
-        sns.heatmap(grid, ax=axis, cmap="RdYlGn", center=0, vmin=-limit, vmax=limit, annot=annotations,
-                    fmt="", cbar_kws={"format": PERCENT_FORMATTER, "label": f"Thay đổi so với {base}"},
-                    linewidths=0.5, annot_kws={"fontsize": 8})
+        sns.heatmap(
+            grid,
+            ax=axis,
+            cmap="RdYlGn",
+            center=0,
+            vmin=-limit,
+            vmax=limit,
+            annot=annotations,
+            fmt="",
+            cbar_kws={"format": PERCENT_FORMATTER, "label": f"Thay đổi so với {base}"},
+            linewidths=0.5,
+            annot_kws={"fontsize": 8},
+        )
         axis.set_yticklabels([names.get(s, s) for s in grid.index], rotation=0)
         axis.set_xticklabels([_label(registry, i) for i in grid.columns], rotation=30, ha="right")
         axis.set_xlabel("")

@@ -69,6 +69,35 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--strict", action="store_true", help="trả mã thoát 1 nếu có phát hiện mức lỗi (error)"
     )
+    table = commands.add_parser("table", help="trả lời nhanh: chỉ tiêu theo kỳ, theo tỉnh/cụm/đơn vị")
+    table.add_argument("indicators", nargs="+", metavar="IND", help="mã chỉ tiêu (ví dụ members workers)")
+    table.add_argument(
+        "--period",
+        nargs="+",
+        default=None,
+        metavar="P",
+        help="một hay nhiều kỳ (ví dụ 2019-FY 2020-FY); mặc định kỳ mới nhất",
+    )
+    table.add_argument(
+        "--by",
+        choices=["province", "cluster", "unit"],
+        default="province",
+        help="tổng hợp theo tỉnh, cụm hay đơn vị (mặc định province)",
+    )
+    table.add_argument("--xlsx", type=Path, default=None, metavar="FILE", help="ghi thêm ra tệp Excel")
+    table.add_argument(
+        "--processed",
+        type=Path,
+        default=defaults.processed,
+        help="thư mục kho dữ liệu (mặc định data/processed)",
+    )
+    table.add_argument(
+        "--reference",
+        type=Path,
+        default=defaults.reference,
+        help="thư mục danh mục (mặc định data/reference)",
+    )
+
     feedback = commands.add_parser("feedback", help="bản sao báo cáo có đánh dấu ô lỗi để gửi lại đơn vị")
     feedback.add_argument(
         "--out",
@@ -97,6 +126,24 @@ def _build_parser() -> argparse.ArgumentParser:
         help="ghi cả phát hiện mức thông tin (mặc định chỉ lỗi và cảnh báo)",
     )
     return parser
+
+
+def _cmd_table(args: argparse.Namespace) -> int:
+    from unionstats.reference import load_registry
+    from unionstats.store import read_values
+    from unionstats.tables import question_table, render_text, write_xlsx
+
+    values = read_values(args.processed)
+    periods = args.period
+    if not periods:
+        if values.empty:
+            raise UsageError("Kho dữ liệu trống: chạy 'unionstats ingest' trước.", code="store_empty")
+        periods = [max(values["period"], key=period_order)]
+    table, notes = question_table(values, args.indicators, periods, load_registry(args.reference), by=args.by)
+    print(render_text(table, notes))
+    if args.xlsx:
+        print(f"\nĐã ghi {write_xlsx(table, args.xlsx)}")
+    return 0
 
 
 def _cmd_feedback(args: argparse.Namespace) -> int:
@@ -209,6 +256,7 @@ COMMANDS = {
     "sample": _cmd_sample,
     "ingest": _cmd_ingest,
     "validate": _cmd_validate,
+    "table": _cmd_table,
     "feedback": _cmd_feedback,
 }
 

@@ -413,7 +413,9 @@ def _impose_flow_anchors(truth: dict, registry: Registry) -> None:
             if indicator in ("cdcs", "workers", "members") or indicator.startswith("rating_"):
                 continue
             step = 50_000 if indicator in MONEY_PER_ITEM else (1000 if total >= 10_000_000 else 1)
-            _rescale_series(truth, units, indicator, total / sum(truth[(u, period)][indicator] for u in units))
+            _rescale_series(
+                truth, units, indicator, total / sum(truth[(u, period)][indicator] for u in units)
+            )
             current = [max(1.0, truth[(u, period)][indicator]) for u in units]
             for unit, value in zip(units, _allocate(total, current, step), strict=True):
                 truth[(unit, period)][indicator] = value

@@ -1,0 +1,131 @@
+"""Tables -> Vietnamese sentences in the style of the federation's published articles.
+
+Every number in a sentence comes from the table passed in; a clause whose figure is
+missing is left out rather than filled in, so nothing is claimed that the table does not
+hold. Numbers use Vietnamese formats (7.842; 295,4 triệu đồng; 2,1%).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from unionstats.formatting import fmt_money, fmt_number, fmt_percent
+from unionstats.periods import parse_code
+
+# (indicator, clause on its own, clause joined to the one before or None): "{v}" is the figure.
+ACTIVITY_CLAUSES = (
+    ("members_new", "kết nạp {v} đoàn viên mới", None),
+    ("cdcs_new", "thành lập {v} CĐCS", None),
+    ("visits", "thăm hỏi, trợ cấp {v} lượt đoàn viên, người lao động", None),
+    ("visits_amount", "chi thăm hỏi, trợ cấp {v}", "với tổng số tiền {v}"),
+    ("funds_raised", "vận động đóng góp các quỹ được {v}", None),
+    ("gifts", "tặng {v} suất quà cho đoàn viên, người lao động có hoàn cảnh khó khăn", None),
+    ("gifts_children", "tặng {v} suất quà cho trẻ em", "và {v} suất quà cho trẻ em"),
+    ("houses", "xây dựng, sửa chữa {v} nhà Mái ấm Công đoàn", None),
+    ("cultural_events", "tổ chức {v} hoạt động văn hoá, thể thao", None),
+    (
+        "cultural_participants",
+        "có {v} lượt người tham gia hoạt động văn hoá, thể thao",
+        "với {v} lượt người tham gia",
+    ),
+    ("initiatives", "có {v} sáng kiến", None),
+    ("trainings", "mở {v} lớp tập huấn cán bộ công đoàn", None),
+    ("party_referrals", "giới thiệu {v} đoàn viên ưu tú cho Đảng", None),
+    ("party_admitted", "có {v} đoàn viên được kết nạp Đảng", "và đã có {v} đoàn viên được kết nạp Đảng"),
+)
+RATING_WORDS = (
+    ("rating_excellent", "hoàn thành xuất sắc nhiệm vụ"),
+    ("rating_good", "hoàn thành tốt nhiệm vụ"),
+    ("rating_completed", "hoàn thành nhiệm vụ"),
+    ("rating_failed", "không hoàn thành nhiệm vụ"),
+)
+MONEY = {"visits_amount", "funds_raised", "houses_amount", "kpcd_collected", "dues_collected"}
+
+
+def period_phrase(period: str) -> str:
+    """ "Năm 2020", "6 tháng đầu năm 2022" (capitalised, to open a sentence)."""
+    text = parse_code(period).label_vi
+    return text[0].upper() + text[1:]
+
+
+def change_phrase(change_pct: float | None, against: str = "cùng kỳ") -> str:
+    """ "tăng 2,1% so với cùng kỳ", "giảm 0,4% …", "bằng cùng kỳ"; '' when unknown."""
+    if change_pct is None or pd.isna(change_pct):
+        return ""
+    if round(change_pct, 3) == 0:
+        return f"bằng {against}"
+    verb = "tăng" if change_pct > 0 else "giảm"
+    return f"{verb} {fmt_percent(abs(change_pct))} so với {against}"
+
+
+def _figure(indicator: str, value: float) -> str:
+    return fmt_money(value) if indicator in MONEY else fmt_number(value)
+
+
+def scope_paragraph(
+    comparison: pd.DataFrame, scope: str, scope_name: str, subject: str = "các đơn vị"
+) -> str:
+    """A paragraph on one scope (province, cluster or unit) for one period.
+
+    ``comparison`` is a :func:`unionstats.analysis.compare` table (year-over-year).
+    ``subject`` names who did the activities ("các đơn vị trong cụm").
+    """
+    rows = comparison[comparison["scope"] == scope].set_index("indicator")
+    if rows.empty:
+        return ""
+    period = rows["period"].iloc[0]
+    value = rows["value"].to_dict()
+    sentences = []
+    size = [
+        f"{fmt_number(value[i])} {word}"
+        for i, word in (("cdcs", "CĐCS"), ("workers", "CNVCLĐ"))
+        if i in value
+    ]
+    if "members" in value or size:
+        text = f"{period_phrase(period)}, {scope_name}"
+        if size:
+            text += f" quản lý {' với '.join(size)}"
+        if "members" in value:
+            change = change_phrase(rows.at["members", "change_pct"])
+            text += f"{' và' if size else ' có'} {fmt_number(value['members'])} đoàn viên công đoàn"
+            text += f" ({change})" if change else ""
+        sentences.append(text + ".")
+    clauses: list[str] = []
+    previous_present = False
+    for indicator, alone, joined in ACTIVITY_CLAUSES:
+        if indicator not in value:
+            previous_present = False
+            continue
+        figure = _figure(indicator, value[indicator])
+        if joined and previous_present:
+            clauses[-1] += " " + joined.format(v=figure)
+        else:
+            clauses.append(alone.format(v=figure))
+        previous_present = True
+    if clauses:
+        opener = f"Trong kỳ, {subject} đã " if sentences else f"{period_phrase(period)}, {subject} đã "
+        sentences.append(opener + "; ".join(clauses) + ".")
+    ratings = [(i, w) for i, w in RATING_WORDS if i in value]
+    if len(ratings) == len(RATING_WORDS):
+        parts = [f"{fmt_number(value[i])} CĐCS {w}" if value[i] else f"không có CĐCS {w}" for i, w in ratings]
+        sentences.append("Kết quả xếp loại: " + ", ".join(parts) + ".")
+    return " ".join(sentences)
+
+
+def leading_sentence(ranking: pd.DataFrame, cluster: str, cluster_name: str, period: str) -> str:
+    """ "Ngọc Hồi là đơn vị dẫn đầu Cụm thi đua số 2 năm 2020 (điểm 0,85)."""
+    leaders = ranking[(ranking["cluster_code"] == cluster) & ranking["leading"]]
+    if leaders.empty:
+        return ""
+    names = " và ".join(leaders["unit_name"])
+    score = fmt_number(leaders["score"].iloc[0], 2)
+    verb = "là đơn vị dẫn đầu" if len(leaders) == 1 else "cùng dẫn đầu"
+    return f"{names} {verb} {cluster_name} {parse_code(period).label_vi} (điểm xếp hạng {score})."
+
+
+def completeness_sentence(submitted: int, expected: int, missing_names: list[str], period: str) -> str:
+    """ "Kỳ 2023-H1 có 12/13 đơn vị gửi báo cáo; chưa nộp: Kon Plông."."""
+    text = f"Kỳ {period} có {submitted}/{expected} đơn vị gửi báo cáo"
+    if missing_names:
+        return text + f"; chưa nộp: {', '.join(missing_names)}."
+    return text + ", đầy đủ."
