@@ -127,6 +127,17 @@ def restate_units(values: pd.DataFrame, registry: Registry, as_of: Period) -> pd
     return changed
 
 
+def restrict_to_cluster(values: pd.DataFrame, registry: Registry, cluster: str, period: str) -> pd.DataFrame:
+    """The values of the units in ``cluster`` as of ``period``'s year, with their whole history.
+
+    A unit's earlier figures are kept even if it was then in another cluster, and so are
+    its predecessors' (``lineage.csv``): comparisons stay like for like.
+    """
+    current = parse_code(period)
+    restated = restate_units(values, registry, current)
+    return values[(restated["cluster_code"] == cluster).to_numpy()]
+
+
 def base_period(period: str, against: str, indicator_kind: str) -> str:
     """The period a figure is compared with.
 

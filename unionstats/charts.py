@@ -21,9 +21,10 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from unionstats import analysis
 from unionstats.errors import UsageError
 from unionstats.formatting import fmt_number, fmt_percent
-from unionstats.periods import period_order
+from unionstats.periods import parse_code, period_order
 from unionstats.reference import Registry
 
 FONT = "DejaVu Sans"
@@ -291,3 +292,63 @@ def change_heatmap(
         source_line(figure, *coverage, period)
         figure.tight_layout(rect=(0, 0.04, 1, 1))
     return figure
+
+
+KEY_INDICATORS = ("members", "members_new", "visits_amount", "funds_raised")
+HEATMAP_INDICATORS = (
+    "members",
+    "workers",
+    "members_new",
+    "visits",
+    "visits_amount",
+    "funds_raised",
+    "cultural_events",
+)
+
+
+def period_charts(
+    values: pd.DataFrame, period: str, registry: Registry, folder: Path, cluster: str | None = None
+) -> dict[str, list[Path]]:
+    """Render every chart of a period brief into ``folder``; return ``{kind: [png, svg]}``.
+
+    With ``cluster``, the comparisons are of the cluster's units; otherwise of clusters.
+    Names are stable: ``<period>[_<cluster>]_<kind>.png``.
+    """
+    current = parse_code(period)
+    names = analysis.scope_names(registry, current.year)
+    mine = values if cluster is None else analysis.restrict_to_cluster(values, registry, cluster, period)
+    coverage = analysis.coverage(values, period, registry, cluster)
+    prefix = f"{period}_{cluster}" if cluster else period
+    by = "unit" if cluster else "cluster"
+    compared = analysis.compare(mine, period, registry, by=by)
+    written: dict[str, list[Path]] = {}
+    if cluster is None:
+        table = analysis.cluster_comparison(values, period, registry)
+        written["cluster_members"] = save(
+            cluster_bars(table, "members", period, registry, coverage), folder, f"{prefix}_cluster_members"
+        )
+    for indicator in ("members", "members_new"):
+        if indicator in set(compared["indicator"]):
+            written[f"yoy_{indicator}"] = save(
+                yoy_bars(compared, indicator, registry, names, coverage), folder, f"{prefix}_yoy_{indicator}"
+            )
+    series = analysis.trend(mine, KEY_INDICATORS, registry, by=by, end=period)
+    last = max(series["period"], key=period_order)
+    written["trend"] = save(
+        trend_lines(
+            series, KEY_INDICATORS, registry, names, analysis.coverage(values, last, registry, cluster)
+        ),
+        folder,
+        f"{prefix}_trend",
+    )
+    if current.period_type == "FY":
+        written["ratings"] = save(
+            rating_distribution(analysis.totals(mine, [period], by), period, names, registry, coverage),
+            folder,
+            f"{prefix}_ratings",
+        )
+    by_unit = compared if cluster else analysis.compare(values, period, registry, by="unit")
+    written["heatmap"] = save(
+        change_heatmap(by_unit, HEATMAP_INDICATORS, registry, names, coverage), folder, f"{prefix}_heatmap"
+    )
+    return written

@@ -98,6 +98,23 @@ def _build_parser() -> argparse.ArgumentParser:
         help="thư mục danh mục (mặc định data/reference)",
     )
 
+    chart = commands.add_parser("charts", help="vẽ các biểu đồ của một kỳ vào figures/")
+    chart.add_argument("--period", required=True, metavar="P", help="kỳ, ví dụ 2020-FY")
+    chart.add_argument("--cluster", default=None, metavar="C", help="chỉ một cụm, ví dụ cum-2")
+    chart.add_argument("--out", type=Path, default=defaults.figures, help="thư mục ghi (mặc định figures/)")
+    chart.add_argument(
+        "--processed",
+        type=Path,
+        default=defaults.processed,
+        help="thư mục kho dữ liệu (mặc định data/processed)",
+    )
+    chart.add_argument(
+        "--reference",
+        type=Path,
+        default=defaults.reference,
+        help="thư mục danh mục (mặc định data/reference)",
+    )
+
     feedback = commands.add_parser("feedback", help="bản sao báo cáo có đánh dấu ô lỗi để gửi lại đơn vị")
     feedback.add_argument(
         "--out",
@@ -143,6 +160,28 @@ def _cmd_table(args: argparse.Namespace) -> int:
     print(render_text(table, notes))
     if args.xlsx:
         print(f"\nĐã ghi {write_xlsx(table, args.xlsx)}")
+    return 0
+
+
+def _cmd_charts(args: argparse.Namespace) -> int:
+    from unionstats.charts import period_charts
+    from unionstats.reference import load_registry
+    from unionstats.store import read_values
+    from unionstats.tables import check_request
+
+    registry = load_registry(args.reference)
+    values = read_values(args.processed)
+    check_request(values, [], [args.period], registry)
+    if args.cluster and args.cluster not in set(registry.clusters["cluster_code"]):
+        raise UsageError(
+            f"Không có cụm '{args.cluster}'. Các cụm: "
+            f"{', '.join(sorted(set(registry.clusters['cluster_code'])))}.",
+            code="unknown_cluster",
+        )
+    written = period_charts(values, args.period, registry, args.out, args.cluster)
+    for files in written.values():
+        print(files[0])
+    print(f"Đã vẽ {len(written)} biểu đồ (PNG và SVG) vào {args.out}.")
     return 0
 
 
@@ -257,6 +296,7 @@ COMMANDS = {
     "ingest": _cmd_ingest,
     "validate": _cmd_validate,
     "table": _cmd_table,
+    "charts": _cmd_charts,
     "feedback": _cmd_feedback,
 }
 
