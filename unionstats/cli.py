@@ -98,6 +98,26 @@ def _build_parser() -> argparse.ArgumentParser:
         help="thư mục danh mục (mặc định data/reference)",
     )
 
+    brief = commands.add_parser("brief", help="bản tin kỳ (HTML, notebook, bảng Excel) bằng papermill")
+    brief.add_argument("--period", metavar="P", help="kỳ, ví dụ 2020-FY (bắt buộc nếu không có --all)")
+    brief.add_argument("--cluster", default=None, metavar="C", help="bản tin của một cụm, ví dụ cum-2")
+    brief.add_argument("--out", type=Path, default=defaults.reports, help="thư mục ghi (mặc định reports/)")
+    brief.add_argument("--all", action="store_true", help="mọi kỳ và mọi cụm, chạy song song")
+    brief.add_argument("--pdf", action="store_true", help="in thêm bản PDF bằng Chromium của hệ thống")
+    brief.add_argument("--workers", type=int, default=None, help="số tiến trình khi có --all")
+    brief.add_argument(
+        "--processed",
+        type=Path,
+        default=defaults.processed,
+        help="thư mục kho dữ liệu (mặc định data/processed)",
+    )
+    brief.add_argument(
+        "--reference",
+        type=Path,
+        default=defaults.reference,
+        help="thư mục danh mục (mặc định data/reference)",
+    )
+
     chart = commands.add_parser("charts", help="vẽ các biểu đồ của một kỳ vào figures/")
     chart.add_argument("--period", required=True, metavar="P", help="kỳ, ví dụ 2020-FY")
     chart.add_argument("--cluster", default=None, metavar="C", help="chỉ một cụm, ví dụ cum-2")
@@ -161,6 +181,42 @@ def _cmd_table(args: argparse.Namespace) -> int:
     if args.xlsx:
         print(f"\nĐã ghi {write_xlsx(table, args.xlsx)}")
     return 0
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    import os
+
+    from unionstats.briefs import render_brief, render_many
+
+    options = {
+        "out": args.out,
+        "processed": args.processed,
+        "reference": args.reference,
+        "notebooks": paths().notebooks,
+        "pdf": args.pdf,
+    }
+    if not args.all:
+        if not args.period:
+            raise UsageError("Cần --period (ví dụ --period 2020-FY) hoặc --all.", code="usage")
+        html_file = render_brief(args.period, cluster=args.cluster, **options)
+        print(html_file.resolve())
+        return 0
+    from unionstats.reference import load_registry
+    from unionstats.store import read_values
+
+    registry = load_registry(args.reference)
+    periods = sorted(set(read_values(args.processed)["period"]), key=period_order)
+    jobs: list[tuple[str, str | None]] = [(p, None) for p in periods]
+    for period in periods:
+        year_clusters = registry.clusters[registry.clusters["year"].astype(int) == int(period[:4])]
+        jobs += [(period, c) for c in sorted(set(year_clusters["cluster_code"]))]
+    results = render_many(jobs, workers=args.workers or os.cpu_count() or 1, **options)
+    failed = 0
+    for period, cluster, outcome in results:
+        failed += outcome.startswith("LỖI")
+        print(f"{period:<8} {cluster or 'toàn tỉnh':<10} {outcome}")
+    print(f"Đã lập {len(results) - failed}/{len(results)} bản tin.")
+    return 1 if failed else 0
 
 
 def _cmd_charts(args: argparse.Namespace) -> int:
@@ -297,6 +353,7 @@ COMMANDS = {
     "validate": _cmd_validate,
     "table": _cmd_table,
     "charts": _cmd_charts,
+    "brief": _cmd_brief,
     "feedback": _cmd_feedback,
 }
 

@@ -46,6 +46,10 @@ class Paths:
         return self.root / "data" / "reference"
 
     @property
+    def notebooks(self) -> Path:
+        return self.root / "notebooks"
+
+    @property
     def figures(self) -> Path:
         return self.root / "figures"
 

@@ -1,0 +1,387 @@
+"""Store -> the content of a period brief (bản tin kỳ): tables, sentences, figures.
+
+The brief notebook (``notebooks/10_ban_tin_ky.ipynb``) is thin: it calls
+:func:`build_brief` and displays what it returns. Everything a reader sees is computed
+here, where tests check it, and :func:`write_tables_xlsx` writes the very same tables to
+``bang-so-lieu.xlsx`` so that the workbook and the HTML hold the same figures.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from unionstats import analysis, narrative
+from unionstats.charts import period_charts
+from unionstats.errors import UsageError
+from unionstats.formatting import fmt_money, fmt_number, fmt_percent
+from unionstats.periods import parse_code, period_order
+from unionstats.reference import Registry, load_registry, load_scoring, load_targets
+from unionstats.store import read_findings, read_values
+from unionstats.writers import safe_text
+
+KEY_INDICATORS = (
+    "cdcs",
+    "workers",
+    "members",
+    "members_female",
+    "members_new",
+    "cdcs_new",
+    "visits",
+    "visits_amount",
+    "funds_raised",
+    "gifts",
+    "gifts_children",
+    "houses",
+    "cultural_events",
+    "cultural_participants",
+    "initiatives",
+    "trainings",
+    "party_referrals",
+    "party_admitted",
+)
+RATING_LABELS = {
+    "rating_excellent": "Hoàn thành xuất sắc",
+    "rating_good": "Hoàn thành tốt",
+    "rating_completed": "Hoàn thành",
+    "rating_failed": "Không hoàn thành",
+}
+
+
+@dataclass
+class Brief:
+    """Everything a period brief shows. Tables hold numbers; :func:`to_html` formats them."""
+
+    period: str
+    cluster: str | None
+    title: str
+    produced: str
+    completeness_text: str
+    narrative: str
+    leaders: list[str]
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    figures: dict[str, Path] = field(default_factory=dict)
+
+
+def _scope_title(registry: Registry, period: str, cluster: str | None) -> str:
+    label = parse_code(period).label_vi
+    if cluster:
+        name = analysis.cluster_names(registry, parse_code(period).year).get(cluster, cluster)
+        return f"Bản tin {label}: {name}"
+    return f"Bản tin {label}: toàn tỉnh"
+
+
+def check_brief_request(values: pd.DataFrame, registry: Registry, period: str, cluster: str | None) -> None:
+    """Raise :class:`UsageError` listing valid periods / clusters for an unknown one."""
+    periods = sorted(set(values["period"]), key=period_order)
+    if period not in periods:
+        raise UsageError(
+            f"Không có số liệu kỳ {period}. Các kỳ có số liệu: {', '.join(periods)}.", code="unknown_period"
+        )
+    if cluster:
+        year = parse_code(period).year
+        clusters = sorted(
+            set(registry.clusters[registry.clusters["year"].astype(int) == year]["cluster_code"])
+        )
+        if cluster not in clusters:
+            raise UsageError(
+                f"Không có cụm '{cluster}' trong năm {year}. Các cụm: {', '.join(clusters)}.",
+                code="unknown_cluster",
+            )
+
+
+def build_brief(
+    processed: Path, reference: Path, period: str, cluster: str | None = None, figures_dir: Path | None = None
+) -> Brief:
+    """Compute the whole content of the brief for ``period`` (and one ``cluster``)."""
+    registry = load_registry(reference)
+    values = read_values(processed)
+    check_brief_request(values, registry, period, cluster)
+    current = parse_code(period)
+    names = analysis.scope_names(registry, current.year)
+    mine = values if not cluster else analysis.restrict_to_cluster(values, registry, cluster, period)
+    scope = cluster or analysis.PROVINCE
+    by = "cluster" if not cluster else "unit"
+
+    completeness = _completeness(values, registry, period, cluster)
+    submitted = int(completeness["Đã nộp"].sum())
+    missing = list(completeness[~completeness["Đã nộp"]]["Đơn vị"])
+    yoy = analysis.compare(mine, period, registry, by="province" if not cluster else "cluster")
+    yoy = yoy.assign(scope=scope) if not cluster else yoy
+    key = _key_figures(yoy, scope, registry)
+    comparison = _comparison_table(mine, values, period, registry, cluster, names)
+    ranking = analysis.ranking(
+        values,
+        period,
+        registry,
+        load_scoring(reference),
+        load_targets(reference) if current.period_type == "FY" else None,
+    )
+    if cluster:
+        ranking = ranking[ranking["cluster_code"] == cluster]
+    leaders = [
+        narrative.leading_sentence(ranking, c, names.get(c, c), period)
+        for c in sorted(ranking["cluster_code"].unique())
+    ]
+    subject = "các đơn vị trong cụm" if cluster else "các cấp công đoàn trong tỉnh"
+    paragraph = narrative.scope_paragraph(
+        yoy, scope, names.get(scope, scope) if cluster else "toàn tỉnh", subject
+    )
+    tables = {
+        "Số liệu chính": key,
+        "So sánh" if cluster else "So sánh cụm": comparison,
+        "Xếp hạng": _ranking_table(ranking, names),
+        "Tình hình nộp báo cáo": completeness,
+        "Điểm cần lưu ý": _notable(processed, mine, period, registry, by, names),
+        "Nguồn số liệu": _sources(mine, period, registry),
+    }
+    if current.period_type == "FY":
+        tables["Xếp loại CĐCS"] = _ratings(mine, period, by, names)
+    figures: dict[str, Path] = {}
+    if figures_dir is not None:
+        figures = {
+            kind: paths[0]
+            for kind, paths in period_charts(values, period, registry, Path(figures_dir), cluster).items()
+        }
+    return Brief(
+        period=period,
+        cluster=cluster,
+        title=_scope_title(registry, period, cluster),
+        produced=date.today().strftime("%d/%m/%Y"),
+        completeness_text=narrative.completeness_sentence(submitted, len(completeness), missing, period),
+        narrative=paragraph,
+        leaders=[s for s in leaders if s],
+        tables=tables,
+        figures=figures,
+    )
+
+
+def _completeness(values, registry, period, cluster) -> pd.DataFrame:
+    current = parse_code(period)
+    expected = registry.expected_units(current)
+    if cluster:
+        expected = [u for u in expected if registry.cluster_of(u, current.year) == cluster]
+    reported = values[values["period"] == period].groupby("unit_code")
+    rows = []
+    for unit in expected:
+        has = unit in reported.groups
+        rows.append(
+            {
+                "Đơn vị": registry.unit_names[unit],
+                "Cụm": registry.cluster_of(unit, current.year),
+                "Đã nộp": has,
+                "Số chỉ tiêu": len(reported.get_group(unit)) if has else 0,
+                "Tệp": reported.get_group(unit)["source_file"].iloc[0] if has else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _key_figures(yoy: pd.DataFrame, scope: str, registry: Registry) -> pd.DataFrame:
+    rows = yoy[(yoy["scope"] == scope) & yoy["indicator"].isin(KEY_INDICATORS)].set_index("indicator")
+    table = []
+    for indicator in KEY_INDICATORS:
+        if indicator not in rows.index:
+            continue
+        row = rows.loc[indicator]
+        spec = registry.indicator_info[indicator]
+        table.append(
+            {
+                "Chỉ tiêu": spec["label_vi"],
+                "Đơn vị tính": spec["measure"],
+                "Kỳ này": row["value"],
+                "Cùng kỳ năm trước": row["base_value"],
+                "Thay đổi": row["change"],
+                "Tỷ lệ thay đổi": row["change_pct"],
+                "Mã": indicator,
+            }
+        )
+    return pd.DataFrame(table)
+
+
+def _comparison_table(mine, values, period, registry, cluster, names) -> pd.DataFrame:
+    indicators = ["cdcs", "workers", "members", "members_new", "visits_amount", "funds_raised"]
+    if cluster:
+        wide = analysis.rates(analysis.to_wide(analysis.totals(mine, [period], "unit")).droplevel("period"))
+        wide.insert(0, "Đơn vị", [names.get(u, u) for u in wide.index])
+    else:
+        wide = analysis.cluster_comparison(values, period, registry, indicators).set_index("cluster_code")
+        wide.insert(0, "Cụm", wide.pop("cluster_name"))
+    columns = [
+        c
+        for c in ["Đơn vị", "Cụm", *indicators, "members_share", "unionisation", "members_new_per_1000"]
+        if c in wide
+    ]
+    table = wide[columns].reset_index(drop=True)
+    labels = {code: spec["label_vi"] for code, spec in registry.indicator_info.items()}
+    labels |= {"members_share": "Tỷ trọng đoàn viên trong tỉnh", **analysis.RATE_LABELS_VI}
+    return table.rename(columns=labels)
+
+
+def _ranking_table(ranking: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    table = ranking[["cluster_code", "unit_name", "score", "rank", "leading"]].copy()
+    table["cluster_code"] = table["cluster_code"].map(lambda c: names.get(c, c))
+    table["leading"] = table["leading"].map({True: "Dẫn đầu", False: ""})
+    table["rank"] = table["rank"].astype(int)
+    return table.rename(
+        columns={
+            "cluster_code": "Cụm",
+            "unit_name": "Đơn vị",
+            "score": "Điểm",
+            "rank": "Hạng",
+            "leading": "Ghi chú",
+        }
+    )
+
+
+def _ratings(mine, period, by, names) -> pd.DataFrame:
+    data = analysis.totals(mine, [period], by)
+    data = data[data["indicator"].isin(RATING_LABELS)]
+    wide = data.pivot_table(index="scope", columns="indicator", values="value").reindex(
+        columns=list(RATING_LABELS)
+    )
+    wide = wide.fillna(0)
+    wide.insert(0, "Tổng số CĐCS được xếp loại", wide.sum(axis=1))
+    wide = wide.rename(columns=RATING_LABELS)
+    wide.insert(0, "Phạm vi", [names.get(s, s) for s in wide.index])
+    return wide.reset_index(drop=True)
+
+
+def _notable(processed, mine, period, registry, by, names) -> pd.DataFrame:
+    findings = read_findings(processed)
+    units = set(mine["unit_code"])
+    chosen = findings[
+        (findings["period"] == period)
+        & findings["severity"].isin(["error", "warning"])
+        & (findings["unit"].isin(units) | (findings["unit"] == ""))
+    ]
+    rows = [
+        {
+            "Loại": {"error": "Lỗi", "warning": "Cảnh báo"}[f.severity],
+            "Đơn vị": names.get(f.unit, f.unit),
+            "Nội dung": f.message,
+            "Nơi": " ".join(p for p in (f.file, f.sheet, f.cell) if p),
+        }
+        for f in chosen.itertuples()
+    ]
+    changes = analysis.compare(
+        mine, period, registry, by="unit", indicators=["members", "members_new", "visits"]
+    )
+    big = changes[changes["change_pct"].abs() >= 0.15].copy()
+    big = big.reindex(big["change_pct"].abs().sort_values(ascending=False).index).head(6)
+    for row in big.itertuples():
+        label = registry.indicator_info[row.indicator]["label_vi"]
+        rows.append(
+            {
+                "Loại": "Biến động lớn",
+                "Đơn vị": names.get(row.scope, row.scope),
+                "Nội dung": f"{label}: {narrative.change_phrase(row.change_pct)} "
+                f"({fmt_number(row.base_value)} → {fmt_number(row.value)}).",
+                "Nơi": "",
+            }
+        )
+    return pd.DataFrame(rows, columns=["Loại", "Đơn vị", "Nội dung", "Nơi"])
+
+
+def _sources(mine, period, registry) -> pd.DataFrame:
+    rows = mine[(mine["period"] == period) & mine["indicator"].isin(KEY_INDICATORS)]
+    rows = rows.sort_values(["indicator", "unit_code"])
+    labels = {code: spec["label_vi"] for code, spec in registry.indicator_info.items()}
+    return pd.DataFrame(
+        {
+            "Chỉ tiêu": rows["indicator"].map(labels),
+            "Đơn vị": rows["unit_name"],
+            "Giá trị": rows["value"],
+            "Tệp": rows["source_file"],
+            "Sheet": rows["sheet"],
+            "Ô": rows["cell"],
+            "Nội dung gốc": rows["raw"],
+        }
+    ).reset_index(drop=True)
+
+
+def _format_cell(column: str, value: object, money: bool) -> str:
+    if isinstance(value, bool):
+        return "Có" if value else "Chưa"
+    if isinstance(value, str):
+        return value
+    if value is None or pd.isna(value):
+        return "–"
+    if column in ("Tỷ lệ thay đổi",) or column.startswith(("Tỷ lệ", "Tỷ trọng")):
+        return ("+" if column == "Tỷ lệ thay đổi" and value > 0 else "") + fmt_percent(value)
+    if column == "Điểm":
+        return fmt_number(value, 2)
+    if column in ("Kết nạp mới trên 1.000 đoàn viên",):
+        return fmt_number(value, 1)
+    if money:
+        return fmt_money(value)
+    if column == "Thay đổi":
+        return ("+" if value > 0 else "") + fmt_number(value)
+    return fmt_number(value)
+
+
+def to_html(table: pd.DataFrame) -> str:
+    """An HTML table with Vietnamese number formats (money in triệu/tỷ đồng)."""
+    money_rows = table["Đơn vị tính"].eq("đồng").tolist() if "Đơn vị tính" in table else [False] * len(table)
+    money_columns = {"Số tiền thăm hỏi, trợ cấp", "Vận động đóng góp các quỹ"}
+    shown = table.drop(columns=[c for c in ("Mã",) if c in table])
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    body = []
+    for (_, row), money in zip(shown.iterrows(), money_rows, strict=True):
+        cells = []
+        for column, value in row.items():
+            text = _format_cell(str(column), value, money or column in money_columns)
+            align = "left" if isinstance(value, str | bool) else "right"
+            cells.append(f'<td style="text-align:{align}">{html.escape(text)}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="us-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def write_tables_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> Path:
+    """One sheet per table: one header row, no merged cells, numbers as numbers, safe text."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, table in tables.items():
+        sheet = workbook.create_sheet(name[:31])
+        for col, header in enumerate(table.columns, start=1):
+            cell = sheet.cell(row=1, column=col)
+            cell.value = safe_text(str(header))
+            cell.data_type = "s"
+            cell.font = Font(bold=True)
+            sheet.column_dimensions[get_column_letter(col)].width = min(60, max(12, len(str(header)) + 2))
+        for r, row in enumerate(table.itertuples(index=False), start=2):
+            for c, value in enumerate(row, start=1):
+                cell = sheet.cell(row=r, column=c)
+                if isinstance(value, bool):
+                    cell.value = "Có" if value else "Chưa"
+                elif isinstance(value, str):
+                    cell.value = safe_text(value)
+                    cell.data_type = "s"
+                elif value is not None and not pd.isna(value):
+                    cell.value = float(value)
+        sheet.freeze_panes = "A2"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def page_header(content: Brief) -> str:
+    """The brief's heading block (HTML)."""
+    return (
+        f'<h1 class="us-title">{html.escape(content.title)}</h1>'
+        f'<p class="us-meta">Liên đoàn Lao động tỉnh · kỳ {html.escape(content.period)} · '
+        f"lập ngày {html.escape(content.produced)}</p>"
+    )
+
+
+def figure(content: Brief, kind: str) -> Path | None:
+    """The PNG of one chart of the brief, or None if that chart does not apply."""
+    return content.figures.get(kind)
