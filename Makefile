@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 RAW ?= data/raw
 PROCESSED ?= data/processed
 
-.PHONY: help setup demo test lint format clean-data
+.PHONY: help setup demo test lint format lab clean-data
 
 help: ## Show this list of targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -23,13 +23,15 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install unionstats (editable) with its test tools
 
-demo: setup ## Sample data if data/raw is empty, ingest, validate
+demo: setup ## Sample data if data/raw is empty, ingest, validate, brief of the latest period
 	@if [ -z "$$(ls -A $(RAW) 2>/dev/null | grep -v -x -e README.md -e .gitkeep)" ]; then \
 		$(BIN)/unionstats sample $(RAW); \
 	fi
 	@$(BIN)/unionstats ingest $(RAW) --out $(PROCESSED); status=$$?; \
 		if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then exit $$status; fi
 	@$(BIN)/unionstats validate --processed $(PROCESSED)
+	@echo "Đang lập bản tin kỳ mới nhất (papermill)…"
+	@$(BIN)/unionstats brief --processed $(PROCESSED)
 
 test: setup ## Run ruff and the whole test suite
 	$(BIN)/ruff check unionstats tests
@@ -40,6 +42,10 @@ lint: setup ## Run ruff only
 
 format: setup ## Format the code with ruff
 	$(BIN)/ruff format unionstats tests
+
+lab: setup ## Open JupyterLab on the notebooks (installs the lab extra once)
+	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[test,lab]"
+	$(BIN)/jupyter lab notebooks/
 
 clean-data: ## Remove generated data (processed store, figures, reports); never data/raw
 	rm -rf $(PROCESSED)/*.parquet $(PROCESSED)/*.csv figures/*.png figures/*.svg reports/*/

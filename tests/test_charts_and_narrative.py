@@ -105,7 +105,14 @@ def test_change_phrases(change, phrase) -> None:
 
 def test_period_charts_write_every_chart_with_stable_names(sample_values, registry, tmp_path) -> None:
     written = charts.period_charts(sample_values, "2020-FY", registry, tmp_path)
-    assert sorted(written) == ["cluster_members", "heatmap", "ratings", "trend", "yoy_members", "yoy_members_new"]
+    assert sorted(written) == [
+        "cluster_members",
+        "heatmap",
+        "ratings",
+        "trend",
+        "yoy_members",
+        "yoy_members_new",
+    ]
     assert (tmp_path / "2020-FY_cluster_members.png").is_file()
     half = charts.period_charts(sample_values, "2023-H1", registry, tmp_path, cluster="cum-3")
     assert "ratings" not in half and (tmp_path / "2023-H1_cum-3_heatmap.svg").is_file()

@@ -54,8 +54,14 @@ def ensure_kernel() -> str:
     spec = {
         # The kernel's own warning about its loopback TCP transport is noise for an analyst;
         # real errors are still logged.
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
-                 "--IPKernelApp.log_level=ERROR"],
+        "argv": [
+            sys.executable,
+            "-m",
+            "ipykernel_launcher",
+            "-f",
+            "{connection_file}",
+            "--IPKernelApp.log_level=ERROR",
+        ],
         "display_name": "unionstats (.venv)",
         "language": "python",
         "metadata": {"debugger": True},
@@ -191,13 +197,14 @@ def render_brief(
                 log_output=False,
             )
         except PapermillExecutionError as error:
+            number = _source_cell_number(executed, error.cell_index)
             first_line = (error.source or "").strip().splitlines()[:1]
             raise BriefError(
-                f"Notebook {notebook} lỗi ở ô số {error.cell_index + 1} (lần chạy {error.exec_count}"
-                f"{': ' + first_line[0] if first_line else ''}): {error.ename}: {error.evalue}. "
+                f"Notebook {notebook} lỗi ở ô số {number}"
+                f"{' (' + first_line[0] + ')' if first_line else ''}: {error.ename}: {error.evalue}. "
                 "Bản tin cũ (nếu có) được giữ nguyên.",
                 file=notebook,
-                cell=f"ô {error.cell_index + 1}",
+                cell=f"ô {number}",
             ) from None
         title = f"Bản tin {period}" + (f" – {cluster}" if cluster else "")
         html_file = html_without_code(executed, staging / "ban-tin.html", title)
@@ -208,6 +215,19 @@ def render_brief(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target / "ban-tin.html"
+
+
+def _source_cell_number(executed: Path, index: int) -> int:
+    """The 1-based number of a cell in the notebook as written (without papermill's
+    injected parameters cell), from its index in the executed copy."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(executed, as_version=4).cells
+    except Exception:  # the executed copy could not be written: count as executed
+        return index + 1
+    injected = [i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])]
+    return index + (0 if injected and index > injected[0] else 1)
 
 
 def _replace(staging: Path, target: Path) -> None:

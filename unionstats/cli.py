@@ -99,7 +99,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     brief = commands.add_parser("brief", help="bản tin kỳ (HTML, notebook, bảng Excel) bằng papermill")
-    brief.add_argument("--period", metavar="P", help="kỳ, ví dụ 2020-FY (bắt buộc nếu không có --all)")
+    brief.add_argument("--period", metavar="P", help="kỳ, ví dụ 2020-FY (mặc định: kỳ mới nhất)")
     brief.add_argument("--cluster", default=None, metavar="C", help="bản tin của một cụm, ví dụ cum-2")
     brief.add_argument("--out", type=Path, default=defaults.reports, help="thư mục ghi (mặc định reports/)")
     brief.add_argument("--all", action="store_true", help="mọi kỳ và mọi cụm, chạy song song")
@@ -196,9 +196,12 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         "pdf": args.pdf,
     }
     if not args.all:
-        if not args.period:
-            raise UsageError("Cần --period (ví dụ --period 2020-FY) hoặc --all.", code="usage")
-        html_file = render_brief(args.period, cluster=args.cluster, **options)
+        period = args.period
+        if not period:
+            from unionstats.store import read_values
+
+            period = max(read_values(args.processed)["period"], key=period_order)
+        html_file = render_brief(period, cluster=args.cluster, **options)
         print(html_file.resolve())
         return 0
     from unionstats.reference import load_registry

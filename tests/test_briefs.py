@@ -1,0 +1,203 @@
+"""Briefs and notebooks: a real kernel under papermill, against the sample province's store."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+from conftest import REFERENCE, ROOT, run_cli
+from openpyxl import load_workbook
+
+from unionstats import briefs
+from unionstats.errors import UsageError
+
+NOTEBOOKS = ROOT / "notebooks"
+
+
+@pytest.fixture(scope="module")
+def cum2_brief(sample_store, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("reports")
+    result = run_cli(
+        "brief",
+        "--period",
+        "2020-FY",
+        "--cluster",
+        "cum-2",
+        "--processed",
+        str(sample_store),
+        "--out",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    html_file = Path(result.stdout.strip().splitlines()[-1])
+    assert html_file == (out / "2020-FY" / "cum-2" / "ban-tin.html").resolve()
+    return html_file.parent
+
+
+def test_cum2_2020_brief_matches_seed_003_and_shows_no_code(cum2_brief) -> None:
+    page = (cum2_brief / "ban-tin.html").read_text(encoding="utf-8")
+    for figure in ("7.842", "7.676", "288 CĐCS", "48 CĐCS hoàn thành xuất sắc nhiệm vụ", "341 lượt"):
+        assert figure in page, figure
+    assert "build_brief" not in page and "import " not in page  # no code cells
+    assert not re.search(r'class="[^"]*(jp-CodeMirrorEditor|jp-InputArea-editor|highlight)', page)
+    assert page.count("data:image/png;base64") >= 5  # the charts are embedded
+    assert {p.name for p in cum2_brief.iterdir()} >= {
+        "ban-tin.html",
+        "ban-tin.ipynb",
+        "bang-so-lieu.xlsx",
+        "figures",
+    }
+
+
+def test_brief_workbook_holds_the_same_figures_as_the_html(cum2_brief) -> None:
+    book = load_workbook(cum2_brief / "bang-so-lieu.xlsx")
+    sheet = book["Số liệu chính"]
+    header = [c.value for c in sheet[1]]
+    rows = {
+        r[header.index("Mã")]: dict(zip(header, r, strict=True))
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert rows["workers"]["Kỳ này"] == 7842 and rows["members"]["Kỳ này"] == 7676
+    assert rows["cdcs"]["Kỳ này"] == 288
+    assert all(not m.ranges for m in (s.merged_cells for s in book.worksheets))
+    page = (cum2_brief / "ban-tin.html").read_text(encoding="utf-8")
+    cells = re.findall(r">([^<>]+)</td>", page)
+    for code, row in rows.items():
+        if row["Đơn vị tính"] != "đồng":
+            shown = f"{int(row['Kỳ này']):,}".replace(",", ".")
+            assert shown in cells, (code, shown)
+
+
+def test_every_notebook_executes_on_a_real_kernel(sample_store, tmp_path) -> None:
+    kernel = briefs.ensure_kernel()
+    for name in ("00_kham_pha.ipynb", "20_so_sanh_cum.ipynb", "30_xu_huong.ipynb"):
+        output = tmp_path / name
+        papermill.execute_notebook(
+            str(NOTEBOOKS / name),
+            str(output),
+            kernel_name=kernel,
+            cwd=str(NOTEBOOKS),
+            parameters={
+                "processed_dir": str(sample_store),
+                "reference_dir": str(REFERENCE),
+                "figures_dir": str(tmp_path / "figures"),
+            },
+            progress_bar=False,
+        )
+        executed = nbformat.read(output, as_version=4)
+        errors = [
+            o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
+        ]
+        assert errors == [], name
+
+
+def test_committed_notebooks_are_thin_and_without_outputs() -> None:
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        book = json.loads(path.read_text(encoding="utf-8"))
+        code = [c for c in book["cells"] if c["cell_type"] == "code"]
+        assert code[0]["metadata"].get("tags") == ["parameters"] or any(
+            "parameters" in c["metadata"].get("tags", []) for c in code
+        ), path.name
+        assert all(not c.get("outputs") and not c.get("execution_count") for c in code), path.name
+        assert not [
+            line
+            for c in code
+            for line in "".join(c["source"]).splitlines()
+            if line.lstrip().startswith("def ")
+        ], path.name  # functions live in the package
+
+
+def broken_notebook(folder: Path) -> Path:
+    book = nbformat.read(NOTEBOOKS / briefs.BRIEF_NOTEBOOK, as_version=4)
+    book.cells.insert(3, nbformat.v4.new_code_cell("raise ValueError('số liệu hỏng')"))
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(book, folder / briefs.BRIEF_NOTEBOOK)
+    return folder
+
+
+def test_failing_notebook_names_the_cell_and_keeps_the_previous_report(
+    sample_store, cum2_brief, tmp_path
+) -> None:
+    out = tmp_path / "reports"
+    shutil.copytree(cum2_brief, out / "2020-FY" / "cum-2")
+    before = (out / "2020-FY" / "cum-2" / "ban-tin.html").read_bytes()
+    with pytest.raises(briefs.BriefError) as caught:
+        briefs.render_brief(
+            "2020-FY",
+            cluster="cum-2",
+            out=out,
+            processed=sample_store,
+            reference=REFERENCE,
+            notebooks=broken_notebook(tmp_path / "nb"),
+        )
+    message = str(caught.value)
+    assert "ô số 4" in message and "ValueError" in message and "số liệu hỏng" in message
+    assert (out / "2020-FY" / "cum-2" / "ban-tin.html").read_bytes() == before
+    assert [p.name for p in (out / "2020-FY").iterdir()] == ["cum-2"]  # no staging folder left
+
+
+def test_unknown_period_lists_the_valid_ones(sample_store, tmp_path) -> None:
+    result = run_cli("brief", "--period", "2030-FY", "--processed", str(sample_store), "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "2024-FY" in result.stderr and "Traceback" not in result.stderr
+    result = run_cli(
+        "brief",
+        "--period",
+        "2020-FY",
+        "--cluster",
+        "cum-9",
+        "--processed",
+        str(sample_store),
+        "--out",
+        str(tmp_path),
+    )
+    assert result.returncode == 2 and "cum-2" in result.stderr
+
+
+def test_parameters_keep_their_type(tmp_path) -> None:
+    book = nbformat.v4.new_notebook()
+    book.metadata["language_info"] = {"name": "python"}
+    parameters = nbformat.v4.new_code_cell('code = "x"')
+    parameters.metadata["tags"] = ["parameters"]
+    book.cells = [parameters, nbformat.v4.new_code_cell("assert code == '0012' and isinstance(code, str)")]
+    nbformat.write(book, tmp_path / "types.ipynb")
+    papermill.execute_notebook(
+        str(tmp_path / "types.ipynb"),
+        str(tmp_path / "out.ipynb"),
+        kernel_name=briefs.ensure_kernel(),
+        parameters={"code": "0012"},
+        progress_bar=False,
+    )
+
+
+def test_pdf_without_chromium_says_how_to_install_it(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(briefs, "find_chromium", lambda: None)
+    with pytest.raises(UsageError, match="apt-get install chromium"):
+        briefs.html_to_pdf(tmp_path / "a.html", tmp_path / "a.pdf")
+
+
+@pytest.mark.skipif(briefs.find_chromium() is None, reason="Chromium is not installed on this machine")
+def test_pdf_is_printed_by_headless_chromium(cum2_brief, tmp_path) -> None:
+    pdf = briefs.html_to_pdf(cum2_brief / "ban-tin.html", tmp_path / "ban-tin.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_many_briefs_render_in_parallel_processes(sample_store, tmp_path) -> None:
+    results = briefs.render_many(
+        [("2022-H1", None), ("2022-H1", "cum-3")],
+        workers=2,
+        out=tmp_path,
+        processed=sample_store,
+        reference=REFERENCE,
+        notebooks=NOTEBOOKS,
+    )
+    assert all(outcome.endswith("ban-tin.html") for _, _, outcome in results), results
+    assert (tmp_path / "2022-H1" / "ban-tin.html").is_file()
+    assert (tmp_path / "2022-H1" / "cum-3" / "ban-tin.html").is_file()
+    page = (tmp_path / "2022-H1" / "cum-3" / "ban-tin.html").read_text(encoding="utf-8")
+    assert "1.946" in page and "644 sáng kiến" in page  # seed 002
