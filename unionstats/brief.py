@@ -320,10 +320,11 @@ def _format_cell(column: str, value: object, money: bool) -> str:
         return fmt_number(value, 2)
     if column in ("Kết nạp mới trên 1.000 đoàn viên",):
         return fmt_number(value, 1)
+    sign = ("+" if value > 0 else "-" if value < 0 else "") if column == "Thay đổi" else ""
     if money:
-        return fmt_money(value)
+        return sign + fmt_money(abs(value) if sign else value)
     if column == "Thay đổi":
-        return ("+" if value > 0 else "") + fmt_number(value)
+        return sign + fmt_number(abs(value))
     return fmt_number(value)
 
 

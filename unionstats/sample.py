@@ -317,6 +317,7 @@ def generate_truth(registry: Registry) -> dict[tuple[str, str], dict[str, float]
             if period.period_type == "FY":
                 _fill_ratings(truth[(unit, period.code)], _rng("rating", unit, period.code))
     _impose_rating_anchor(truth, registry)
+    _keep_related_flows_consistent(truth)
     bad = truth[MEMBERS_OVER_WORKERS]
     bad["members"] = bad["workers"] + 37
     _add_merged_unit(truth)
@@ -433,18 +434,37 @@ def _impose_flow_anchors(truth: dict, registry: Registry) -> None:
                 fy[amount] = round(fy[items] * price / 50_000) * 50_000
                 h1[amount] = round(fy[amount] * (h1[items] / fy[items] if fy[items] else 0) / 50_000) * 50_000
             h1 = truth[(unit, f"{period[:4]}-H1")]
-            for values in (h1, truth[(unit, fy_code)]):
-                if "cultural_participants" not in anchor:
-                    values["cultural_participants"] = max(
-                        values["cultural_participants"], values["cultural_events"] * 6
-                    )
-                if "trainees" not in anchor:
-                    values["trainees"] = max(values["trainees"], values["trainings"] * 15)
             for indicator in anchor:
                 if indicator in h1 and indicator not in ("cdcs", "workers", "members"):
                     h1[indicator] = min(h1[indicator], truth[(unit, fy_code)][indicator])
             for values in (truth[(unit, period)], truth[(unit, fy_code)]):
                 values["party_admitted"] = min(values["party_admitted"], values["party_referrals"])
+
+
+def _keep_related_flows_consistent(truth: dict) -> None:
+    """Participants outnumber events, trainees outnumber classes (after any rescaling).
+
+    Anchored figures are left exactly as published; H1 stays at most the year's figure.
+    """
+    anchored = {
+        (unit, period, indicator)
+        for (cluster, period), anchor in SEED_ANCHORS.items()
+        for unit in BASE_SIZE
+        for indicator in anchor
+    }
+    for (unit, period), values in truth.items():
+        for count, basis, ratio in (
+            ("cultural_participants", "cultural_events", 6),
+            ("trainees", "trainings", 15),
+        ):
+            if count in values and (unit, period, count) not in anchored:
+                values[count] = max(values[count], values[basis] * ratio)
+    for (unit, period), values in truth.items():
+        if period.endswith("-FY") and (unit, period.replace("FY", "H1")) in truth:
+            h1 = truth[(unit, period.replace("FY", "H1"))]
+            for count in ("cultural_participants", "trainees"):
+                if count in h1 and h1[count] > values[count]:
+                    values[count] = h1[count]
 
 
 def _impose_rating_anchor(truth: dict, registry: Registry) -> None:
