@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,7 +26,9 @@ from unionstats.findings import Finding, findings_frame
 from unionstats.forms import read_submission
 from unionstats.reference import Registry, load_registry
 from unionstats.store import (
+    DETAIL_COLUMNS,
     MANIFEST_COLUMNS,
+    VALUE_COLUMNS,
     empty_values,
     normalise_details,
     normalise_values,
@@ -56,6 +57,8 @@ class FileOutcome:
     records: list[dict[str, object]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     details: list[dict[str, object]] = field(default_factory=list)
+    reused: bool = False  # rebuilt from the previous store, not re-read
+    n_values: int = 0
 
 
 @dataclass
@@ -180,8 +183,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _modified(path: Path) -> str:
-    return datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="microseconds")
+def _modified(mtime: float) -> str:
+    return datetime.fromtimestamp(mtime, UTC).isoformat(timespec="microseconds")
 
 
 def ingest(
@@ -208,17 +211,17 @@ def ingest(
     run_time = _now()
     previous = read_manifest(out)
     previous_by_path = {row.path: row for row in previous.itertuples(index=False)}
-    stored = _PreviousStore.load(out, previous)
 
     rows: dict[str, dict[str, object]] = {}
     outcomes: dict[str, FileOutcome] = {}
     tasks: list[tuple[str, str, str, str]] = []
     for path in list_files(raw):
         relative = path.relative_to(raw).as_posix()
+        stat = path.stat()
         base = {
             "path": relative,
-            "size": path.stat().st_size,
-            "modified": _modified(path),
+            "size": stat.st_size,
+            "modified": _modified(stat.st_mtime),
             "reference_sha256": ref_hash,
         }
         reason = skip_reason(Path(relative))
@@ -232,8 +235,11 @@ def ingest(
             }
             continue
         sha = file_sha256(path)
-        first_seen = _first_seen(previous_by_path, relative, sha, run_time)
-        rows[relative] = {**base, "sha256": sha, "first_seen": first_seen}
+        rows[relative] = {
+            **base,
+            "sha256": sha,
+            "first_seen": _first_seen(previous_by_path, relative, sha, run_time),
+        }
         earlier = previous_by_path.get(relative)
         if (
             earlier is not None
@@ -241,19 +247,29 @@ def ingest(
             and earlier.status in REUSABLE
             and earlier.reference_sha256 == ref_hash
         ):
-            outcomes[relative] = stored.outcome_of(earlier)
+            outcomes[relative] = _reused(earlier)
         else:
             tasks.append((str(path), relative, sha, str(reference)))
     reused = len(outcomes)
     for outcome in _parse_all(tasks, registry, workers or os.cpu_count() or 1, progress):
         outcomes[outcome.path] = outcome
-    missing = _carry_missing(previous, rows, stored, outcomes)
+    missing = _carry_missing(previous, rows, outcomes)
 
     _resolve_supersession(rows, outcomes)
+    stored = _PreviousStore.load(out, previous, {p for p, o in outcomes.items() if o.reused}, rows)
+    status = {path: outcome.status for path, outcome in outcomes.items()}
+    every = pd.concat(
+        [stored.values, _new_rows(outcomes, rows, registry, "records", VALUE_COLUMNS)], ignore_index=True
+    )
+    every_status = every["source_file"].map(status)
+    values = _sorted(every[every_status == "ingested"])
+    history = _sorted(every[every_status == "superseded"])
+    details = pd.concat(
+        [stored.details, _new_rows(outcomes, rows, registry, "details", DETAIL_COLUMNS)], ignore_index=True
+    )
+    details = normalise_details(details[details["source_file"].map(status) == "ingested"])
     manifest = _manifest(rows, outcomes)
-    values, history = _values(outcomes, rows, registry)
-    details = _details(outcomes, rows, registry)
-    findings = _findings(outcomes, rows, missing)
+    findings = _findings(outcomes, rows, missing, stored.findings)
     write_store(out, values, history, details, manifest, findings)
     return IngestResult(manifest, values, findings, parsed=len(tasks), reused=reused)
 
@@ -265,61 +281,65 @@ def _first_seen(previous: dict[str, object], relative: str, sha: str, run_time: 
     return run_time
 
 
+def _reused(earlier: object) -> FileOutcome:
+    """A file unchanged since the last run: its rows are taken from the store in bulk."""
+    return FileOutcome(
+        earlier.path,
+        earlier.sha256,
+        "ingested",
+        earlier.unit,
+        earlier.period,
+        reused=True,
+        n_values=int(earlier.n_values or 0),
+    )
+
+
 @dataclass
 class _PreviousStore:
-    """What earlier runs stored, from which unchanged files are rebuilt without re-reading."""
+    """The rows an earlier run stored for the files reused now (selected in bulk, not per file)."""
 
     values: pd.DataFrame
     details: pd.DataFrame
-    findings: pd.DataFrame
+    findings: list[Finding]
 
     @classmethod
-    def load(cls, out: Path, manifest: pd.DataFrame) -> _PreviousStore:
-        empty = cls(empty_values(), normalise_details(pd.DataFrame()), findings_frame([]))
-        if not len(manifest):
+    def load(
+        cls, out: Path, manifest: pd.DataFrame, reused: set[str], rows: dict[str, dict]
+    ) -> _PreviousStore:
+        empty = cls(empty_values(), normalise_details(pd.DataFrame()), [])
+        if not len(manifest) or not reused:
             return empty
+        keys = {f"{path}|{rows[path]['sha256']}" for path in reused}
         try:
             values = pd.concat([read_values(out), read_history(out)], ignore_index=True)
+            details = read_details(out)
             findings = read_findings(out)
-            return cls(values, read_details(out), findings[findings["stage"] != "validate"])
         except Exception:  # an unreadable old store is rebuilt from the raw files
             return empty
 
-    def outcome_of(self, earlier: object) -> FileOutcome:
-        """Rebuild a file's outcome from what an earlier run stored."""
-
         def own(frame: pd.DataFrame) -> pd.DataFrame:
-            return frame[(frame["source_file"] == earlier.path) & (frame["file_sha256"] == earlier.sha256)]
+            return frame[(frame["source_file"] + "|" + frame["file_sha256"]).isin(keys)]
 
-        records = own(self.values)[["indicator", "value", "sheet", "cell", "raw"]].to_dict("records")
-        details = own(self.details)[["cdcs_name", "indicator", "value", "sheet", "cell", "raw"]]
-        mine = self.findings[
-            (self.findings["file"] == earlier.path)
-            & ~self.findings["code"].isin(["superseded", "file_missing"])
+        kept = findings[
+            findings["file"].isin(reused)
+            & (findings["stage"] != "validate")
+            & ~findings["code"].isin(["superseded", "file_missing"])
         ]
-        findings = [Finding(**{k: str(v) for k, v in row.items()}) for row in mine.to_dict("records")]
-        return FileOutcome(
-            earlier.path,
-            earlier.sha256,
-            "ingested",
-            earlier.unit,
-            earlier.period,
-            records=records,
-            findings=findings,
-            details=details.to_dict("records"),
+        return cls(
+            own(values),
+            own(details),
+            [Finding(**{k: str(v) for k, v in row.items()}) for row in kept.to_dict("records")],
         )
 
 
-def _carry_missing(
-    previous: pd.DataFrame, rows: dict, stored: _PreviousStore, outcomes: dict[str, FileOutcome]
-) -> list[str]:
+def _carry_missing(previous: pd.DataFrame, rows: dict, outcomes: dict[str, FileOutcome]) -> list[str]:
     """Keep what earlier runs read from files no longer in the raw folder (never lose data)."""
     missing = []
     for earlier in previous.itertuples(index=False):
         if earlier.path in rows or earlier.status not in REUSABLE:
             continue
         rows[earlier.path] = {c: getattr(earlier, c) for c in MANIFEST_COLUMNS}
-        outcomes[earlier.path] = stored.outcome_of(earlier)
+        outcomes[earlier.path] = _reused(earlier)
         missing.append(earlier.path)
     return missing
 
@@ -347,85 +367,68 @@ def _manifest(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> pd.Dat
     records = []
     for path, row in rows.items():
         outcome = outcomes.get(path)
-        record = dict(row)
+        record = {column: row.get(column, "") for column in MANIFEST_COLUMNS}
         if outcome is not None:
             record.update(
                 status=outcome.status,
                 unit=outcome.unit,
                 period=outcome.period,
-                n_values=len(outcome.records) if outcome.status != "quarantined" else 0,
+                n_values=outcome.n_values if outcome.reused else len(outcome.records),
             )
             if outcome.status == "quarantined":
-                record["message"] = outcome.message
+                record.update(message=outcome.message, n_values=0)
             elif outcome.status == "superseded":
                 record["message"] = f"Đã được thay bằng {row['superseded_by']}."
             else:
-                record.setdefault("message", "")
+                record["message"] = ""
         records.append(record)
-    records = [{column: record.get(column, "") for column in MANIFEST_COLUMNS} for record in records]
     frame = pd.DataFrame(records, columns=list(MANIFEST_COLUMNS), dtype=object)
     frame["n_values"] = frame["n_values"].map(lambda v: str(int(v)) if v != "" else "0")
-    frame = frame.astype(str)
-    return frame.sort_values("path", kind="stable").reset_index(drop=True)
+    return frame.astype(str).sort_values("path", kind="stable").reset_index(drop=True)
 
 
-def _values(
-    outcomes: dict[str, FileOutcome], rows: dict[str, dict], registry: Registry
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    frames: dict[str, list[pd.DataFrame]] = {"ingested": [], "superseded": []}
+def _new_rows(
+    outcomes: dict[str, FileOutcome],
+    rows: dict[str, dict],
+    registry: Registry,
+    kind: str,
+    columns: tuple[str, ...],
+) -> pd.DataFrame:
+    """One frame of the records (or CĐCS details) read in this run, built in one go."""
+    table: list[dict[str, object]] = []
     for path, outcome in outcomes.items():
-        if outcome.status not in frames or not outcome.records:
-            continue
-        frame = pd.DataFrame(outcome.records)
-        year, period_type = outcome.period.split("-")
-        frame = frame.assign(
-            period=outcome.period,
-            year=int(year),
-            period_type=period_type,
-            unit_code=outcome.unit,
-            unit_name=registry.unit_names.get(outcome.unit, ""),
-            cluster_code=registry.cluster_of(outcome.unit, int(year)),
-            source_file=path,
-            file_sha256=rows[path]["sha256"],
-        )
-        frames[outcome.status].append(frame)
-
-    def combine(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
-        parts = list(parts)
-        if not parts:
-            return empty_values()
-        frame = normalise_values(pd.concat(parts, ignore_index=True))
-        return frame.sort_values(
-            ["period", "unit_code", "source_file", "indicator"], kind="stable"
-        ).reset_index(drop=True)
-
-    return combine(frames["ingested"]), combine(frames["superseded"])
-
-
-def _details(outcomes: dict[str, FileOutcome], rows: dict[str, dict], registry: Registry) -> pd.DataFrame:
-    """The CĐCS lists of the current submissions (superseded ones are not reconciled)."""
-    frames = []
-    for path, outcome in outcomes.items():
-        if outcome.status != "ingested" or not outcome.details:
+        if outcome.reused or outcome.status not in REUSABLE:
             continue
         year, period_type = outcome.period.split("-")
-        frames.append(
-            pd.DataFrame(outcome.details).assign(
-                period=outcome.period,
-                year=int(year),
-                period_type=period_type,
-                unit_code=outcome.unit,
-                cluster_code=registry.cluster_of(outcome.unit, int(year)),
-                source_file=path,
-                file_sha256=rows[path]["sha256"],
-            )
-        )
-    if not frames:
-        return normalise_details(pd.DataFrame())
-    return normalise_details(pd.concat(frames, ignore_index=True))
+        context = {
+            "period": outcome.period,
+            "year": int(year),
+            "period_type": period_type,
+            "unit_code": outcome.unit,
+            "unit_name": registry.unit_names.get(outcome.unit, ""),
+            "cluster_code": registry.cluster_of(outcome.unit, int(year)),
+            "source_file": path,
+            "file_sha256": rows[path]["sha256"],
+        }
+        table.extend({**context, **record} for record in getattr(outcome, kind))
+    frame = pd.DataFrame(table, columns=list(columns))
+    return normalise_values(frame) if columns == VALUE_COLUMNS else normalise_details(frame)
 
 
-def _findings(outcomes: dict[str, FileOutcome], rows: dict[str, dict], missing: list[str]) -> pd.DataFrame:
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    return (
+        normalise_values(frame)
+        .sort_values(["period", "unit_code", "source_file", "cell"], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def _findings(
+    outcomes: dict[str, FileOutcome], rows: dict[str, dict], missing: list[str], kept: list[Finding]
+) -> pd.DataFrame:
+    by_file: dict[str, list[Finding]] = {}
+    for finding in kept:
+        by_file.setdefault(finding.file, []).append(finding)
     findings: list[Finding] = []
     for path in sorted(outcomes):
         outcome = outcomes[path]
@@ -442,7 +445,7 @@ def _findings(outcomes: dict[str, FileOutcome], rows: dict[str, dict], missing: 
                 )
             )
             continue
-        findings.extend(outcome.findings)
+        findings.extend(by_file.get(path, []) if outcome.reused else outcome.findings)
     for path in missing:
         findings.append(
             Finding(

@@ -580,10 +580,21 @@ def _filename(style: Style, unit: str, period: Period) -> str:
 
 
 def build_form(
-    registry: Registry, unit: str, period: Period, values: dict[str, float], prior: dict[str, float] | None
+    registry: Registry,
+    unit: str,
+    period: Period,
+    values: dict[str, float],
+    prior: dict[str, float] | None,
+    *,
+    style: Style | None = None,
+    org_line: str | None = None,
 ) -> list[SheetSpec]:
-    """Lay out one unit's report for ``period`` as sheets, in that unit's style."""
-    style = UNIT_STYLES[unit]
+    """Lay out one unit's report for ``period`` as sheets, in that unit's style.
+
+    ``style`` and ``org_line`` default to the sample unit's own; the benchmark corpus
+    passes them for its synthetic units.
+    """
+    style = style or UNIT_STYLES[unit]
     rng = _rng("form", unit, period.code)
     sheet = SheetSpec(style.sheet_name)
     c0 = style.first_col
@@ -592,7 +603,7 @@ def build_form(
     sheet.put(row, c0, "LIÊN ĐOÀN LAO ĐỘNG TỈNH KON TUM")
     sheet.put(row, c0 + 3, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     row += 1
-    sheet.put(row, c0, ORG_LINE[unit])
+    sheet.put(row, c0, org_line or ORG_LINE[unit])
     sheet.put(row, c0 + 3, "Độc lập - Tự do - Hạnh phúc")
     row += 1
     titles, number_line = _title_lines(unit, period, int(rng.integers(10, 120)))
