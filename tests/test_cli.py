@@ -47,3 +47,20 @@ def test_broken_reference_data_is_reported_with_its_line(tmp_path: Path) -> None
     assert result.returncode == 2
     assert "units.csv dòng 4" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_second_run_with_nothing_changed_reads_nothing_and_writes_nothing(tmp_path: Path) -> None:
+    raw = tmp_path / "raw" / "2020-FY"
+    raw.mkdir(parents=True)
+    shutil.copy(FIXTURES / "table_far_down_after_notes.xlsx", raw / "DakTo nam 2020.xlsx")
+    out = tmp_path / "out"
+    first = run_cli("ingest", str(tmp_path / "raw"), "--out", str(out))
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    second = run_cli("ingest", str(tmp_path / "raw"), "--out", str(out))
+    assert second.returncode == 0
+    assert "(0 đọc mới, 1 giữ nguyên từ lần trước)" in second.stdout
+    assert second.stdout.split("(")[0] == first.stdout.split("(")[0]  # same counts printed
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+    shutil.copy(FIXTURES / "counts_us_commas_spaces_float_noise.xlsx", raw / "DakTo nam 2020 (bo sung).xlsx")
+    third = run_cli("ingest", str(tmp_path / "raw"), "--out", str(out))
+    assert "(1 đọc mới, 1 giữ nguyên từ lần trước)" in third.stdout and "1 bị thay thế" in third.stdout

@@ -16,9 +16,9 @@ from pathlib import Path
 import python_calamine
 
 from unionstats.errors import InputFileError
+from unionstats.inventory import SPREADSHEET_SUFFIXES
 from unionstats.text import fold
 
-SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 ZIP_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
@@ -51,7 +51,8 @@ def raw_text(value: object) -> str:
 class SheetGrid:
     """One sheet: ``rows[r][c]`` is the value at zero-based row r, column c.
 
-    Empty cells are ``None``. ``merged`` holds inclusive ranges
+    Empty cells are ``""`` in ``rows`` (as calamine gives them) and ``None`` from
+    :meth:`value`. ``merged`` holds inclusive ranges
     ``(first_row, first_col, last_row, last_col)``.
     """
 
@@ -66,13 +67,18 @@ class SheetGrid:
 
     def value(self, row: int, col: int) -> object:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
-            return self.rows[row][col]
+            value = self.rows[row][col]
+            return None if value == "" else value
         return None
 
     def text(self, row: int, col: int) -> str:
         """The cell as stripped text ('' for empty)."""
         value = self.value(row, col)
         return "" if value is None else str(value).strip()
+
+    def row_has_text_starting(self, row: int, prefixes: tuple[str, ...]) -> bool:
+        """True if a text cell of ``row``, folded, starts with one of ``prefixes``."""
+        return any(isinstance(v, str) and fold(v).startswith(prefixes) for v in self.rows[row])
 
     def merged_origin(self, row: int, col: int) -> tuple[int, int]:
         """The top-left cell of the merged range covering (row, col), or itself."""
@@ -158,10 +164,7 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetG
             if str(meta.typ) != "SheetTypeEnum.WorkSheet":
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            rows = [
-                [None if cell == "" else cell for cell in row]
-                for row in sheet.to_python(skip_empty_area=False)
-            ]
+            rows = sheet.to_python(skip_empty_area=False)
             merged = [(start[0], start[1], end[0], end[1]) for start, end in (sheet.merged_cell_ranges or [])]
             visible = str(meta.visible) == "SheetVisibleEnum.Visible"
             grids.append(SheetGrid(meta.name, rows, merged, visible))
@@ -189,4 +192,4 @@ def header_texts(grid: SheetGrid, row: int) -> dict[int, str]:
 
 
 def row_is_blank(grid: SheetGrid, row: int) -> bool:
-    return not any(cell_text(v) for v in grid.rows[row])
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in grid.rows[row])

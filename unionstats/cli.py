@@ -310,7 +310,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from unionstats.ingest import ingest
+    from unionstats.inventory import current_summary
 
     if not args.raw_dir.is_dir():
         raise UsageError(
@@ -319,35 +319,39 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             file=str(args.raw_dir),
             code="raw_missing",
         )
-    result = ingest(
-        args.raw_dir, args.out, args.reference, workers=args.workers, progress=sys.stderr.isatty()
-    )
-    for row in result.manifest[result.manifest["status"] == "quarantined"].itertuples():
-        print(f"CÁCH LY  {row.message}")
-    severities = result.findings["severity"].value_counts()
-    print(
-        f"Tệp: {result.count('ingested')} đã nhập, {result.count('superseded')} bị thay thế, "
-        f"{result.count('quarantined')} cách ly, {result.count('skipped')} bỏ qua "
-        f"({result.parsed} đọc mới, {result.reused} giữ nguyên từ lần trước)."
-    )
-    print(
-        f"Số liệu: {fmt_number(len(result.values))}; phát hiện: "
-        f"{fmt_number(severities.get('error', 0))} lỗi, "
-        f"{fmt_number(severities.get('warning', 0))} cảnh báo, "
-        f"{fmt_number(severities.get('info', 0))} thông tin."
-    )
-    if len(result.values):
-        table = (
-            result.values.groupby("period")
-            .agg(units=("unit_code", "nunique"), values=("value", "size"))
-            .reset_index()
+    summary = current_summary(args.raw_dir, args.out, args.reference)
+    if summary is not None:  # nothing changed since the last run: no need to load anything
+        files = sum(summary["status"].values())
+        parsed, reused = 0, files - summary["status"]["skipped"]
+    else:
+        from unionstats.ingest import ingest, summarise
+
+        result = ingest(
+            args.raw_dir, args.out, args.reference, workers=args.workers, progress=sys.stderr.isatty()
         )
-        table = table.set_index("period").loc[sorted(table["period"], key=period_order)].reset_index()
+        summary, parsed, reused = summarise(result), result.parsed, result.reused
+    _print_ingest_summary(summary, parsed, reused, args.out)
+    return int(summary["exit_code"])
+
+
+def _print_ingest_summary(summary: dict, parsed: int, reused: int, out: Path) -> None:
+    for message in summary["quarantined"]:
+        print(f"CÁCH LY  {message}")
+    status, severity = summary["status"], summary["severity"]
+    print(
+        f"Tệp: {status['ingested']} đã nhập, {status['superseded']} bị thay thế, "
+        f"{status['quarantined']} cách ly, {status['skipped']} bỏ qua "
+        f"({parsed} đọc mới, {reused} giữ nguyên từ lần trước)."
+    )
+    print(
+        f"Số liệu: {fmt_number(summary['n_values'])}; phát hiện: {fmt_number(severity['error'])} lỗi, "
+        f"{fmt_number(severity['warning'])} cảnh báo, {fmt_number(severity['info'])} thông tin."
+    )
+    if summary["periods"]:
         print("\nKỳ        Đơn vị  Số liệu")
-        for row in table.itertuples(index=False):
-            print(f"{row.period:<9} {row.units:>6}  {fmt_number(row.values):>7}")
-    print(f"\nKho dữ liệu: {args.out.resolve()}")
-    return result.exit_code
+        for period, units, values in sorted(summary["periods"], key=lambda row: period_order(row[0])):
+            print(f"{period:<9} {units:>6}  {fmt_number(values):>7}")
+    print(f"\nKho dữ liệu: {out.resolve()}")
 
 
 COMMANDS = {

@@ -56,6 +56,8 @@ def _column_key(text: str) -> str:
 def find_detail_table(grid: SheetGrid) -> DetailTable | None:
     """Locate a CĐCS list in ``grid`` (None if the sheet has none)."""
     for row in range(min(grid.n_rows, MAX_HEADER_SEARCH_ROWS)):
+        if not grid.row_has_text_starting(row, ("ten ", "cong doan co so", "cdcs")):
+            continue
         top = header_texts(grid, row)
         names = [col for col, text in top.items() if _NAME_HEADER.match(_column_key(text))]
         if not names:

@@ -72,7 +72,7 @@ def _open_copy(path: Path) -> tuple[Workbook, bool]:
         sheet = workbook.create_sheet(grid.name[:31])
         for r, row in enumerate(grid.rows):
             for c, value in enumerate(row):
-                if value is not None:
+                if value is not None and value != "":
                     put_text(sheet.cell(row=r + 1, column=c + 1), value)
         for first_row, first_col, last_row, last_col in grid.merged:
             sheet.merge_cells(

@@ -28,6 +28,7 @@ from unionstats.text import fold, label_key, unit_key
 
 MAX_HEADER_SEARCH_ROWS = 300
 _LABEL_HEADER = re.compile(r"^(?:noi dung(?: chi tieu| hoat dong)?|chi tieu|ten chi tieu|danh muc)$")
+_LABEL_HEADER_STARTS = ("noi dung", "chi tieu", "ten chi tieu", "danh muc")
 _PRIOR_HEADER = re.compile(r"cung ky|nam truoc|ky truoc|nam \d{4} truoc")
 _CURRENT_HEADER = re.compile(r"so luong|so lieu|ky bao cao|thuc hien|ket qua|nam nay|ky nay")
 _OTHER_HEADER = re.compile(r"ke hoach|chi tieu giao|ty le|so sanh|%")
@@ -77,6 +78,8 @@ def find_table(grid: SheetGrid) -> Table | None:
         If a header is found but which column holds this period's figures is ambiguous.
     """
     for row in range(min(grid.n_rows, MAX_HEADER_SEARCH_ROWS)):
+        if not grid.row_has_text_starting(row, _LABEL_HEADER_STARTS):
+            continue  # cheap test first: most rows hold no header at all
         top = header_texts(grid, row)
         label_cols = [col for col, text in top.items() if _LABEL_HEADER.match(text)]
         if not label_cols:
@@ -143,7 +146,7 @@ def _is_numbering_row(grid: SheetGrid, row: int) -> bool:
 
 
 def _is_signature(grid: SheetGrid, row: int) -> bool:
-    return any(_SIGNATURE.match(fold(cell_text(v))) for v in grid.rows[row] if cell_text(v))
+    return any(isinstance(v, str) and _SIGNATURE.match(fold(v)) for v in grid.rows[row])
 
 
 @dataclass
@@ -173,12 +176,12 @@ def read_records(table: Table, ctx: _Context) -> list[dict[str, object]]:
                 break
             continue
         blank_run = 0
-        if _is_signature(grid, row):
-            break
         label = cell_text(grid.value(row, table.label_col))
+        indicator = registry.match_indicator(label) if label else None
+        if indicator is None and _is_signature(grid, row):
+            break
         tt = fold(cell_text(grid.value(row, table.tt_col))) if table.tt_col is not None else ""
         raw = grid.value(row, table.value_col)
-        label_cell = a1(row, table.label_col)
         if not label:
             if raw is not None:
                 ctx.add(
@@ -189,7 +192,6 @@ def read_records(table: Table, ctx: _Context) -> list[dict[str, object]]:
                     a1(row, table.value_col),
                 )
             continue
-        indicator = registry.match_indicator(label)
         key = label_key(label)
         if indicator is None and key.startswith("trong do "):
             indicator = registry.match_indicator(key.removeprefix("trong do "))
@@ -201,10 +203,10 @@ def read_records(table: Table, ctx: _Context) -> list[dict[str, object]]:
                 ctx.add(
                     "warning",
                     "label_female_orphan",
-                    f"Dòng '{label}' (ô {label_cell}) không nằm ngay dưới dòng tổng số "
+                    f"Dòng '{label}' (ô {a1(row, table.label_col)}) không nằm ngay dưới dòng tổng số "
                     "đoàn viên hoặc CNVCLĐ: không rõ 'nữ' của chỉ tiêu nào.",
                     grid.name,
-                    label_cell,
+                    a1(row, table.label_col),
                 )
                 continue
         if indicator is None:
@@ -215,10 +217,10 @@ def read_records(table: Table, ctx: _Context) -> list[dict[str, object]]:
             ctx.add(
                 "info",
                 "label_unknown",
-                f"Nội dung '{label}' (ô {label_cell}) không khớp chỉ tiêu nào trong danh mục; "
+                f"Nội dung '{label}' (ô {a1(row, table.label_col)}) không khớp chỉ tiêu nào trong danh mục; "
                 "nếu là chỉ tiêu cần theo dõi, thêm tên gọi này vào indicators.csv.",
                 grid.name,
-                label_cell,
+                a1(row, table.label_col),
             )
             previous_indicator = None
             continue

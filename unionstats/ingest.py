@@ -8,7 +8,6 @@ read is quarantined with a one-line Vietnamese reason; the other files are still
 
 from __future__ import annotations
 
-import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,15 +18,17 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from unionstats.cells import SPREADSHEET_SUFFIXES, read_workbook
+from unionstats.cells import read_workbook
 from unionstats.details import read_detail_sheets
 from unionstats.errors import InputFileError
 from unionstats.findings import Finding, findings_frame
 from unionstats.forms import read_submission
+from unionstats.inventory import file_sha256, list_files, modified_iso, reference_sha256, skip_reason
 from unionstats.reference import Registry, load_registry
 from unionstats.store import (
     DETAIL_COLUMNS,
     MANIFEST_COLUMNS,
+    STATUSES,
     VALUE_COLUMNS,
     empty_values,
     normalise_details,
@@ -38,6 +39,7 @@ from unionstats.store import (
     read_manifest,
     read_values,
     write_store,
+    write_summary,
 )
 
 PARALLEL_THRESHOLD = 40
@@ -78,35 +80,6 @@ class IngestResult:
     def exit_code(self) -> int:
         """0 when nothing is quarantined, 3 otherwise (DESIGN.md section 7)."""
         return 3 if self.count("quarantined") else 0
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def reference_sha256(folder: Path) -> str:
-    """One hash over every reference CSV: a changed registry means re-reading everything."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(folder).glob("*.csv")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def skip_reason(relative: Path) -> str | None:
-    """Why a file is not a submission to read (None if it is one)."""
-    name = relative.name
-    if name.startswith("~$"):
-        return "Tệp khoá tạm của Office (~$…), không phải báo cáo: bỏ qua."
-    if any(part.startswith(".") for part in relative.parts):
-        return "Tệp ẩn: bỏ qua."
-    if relative.suffix.lower() not in SPREADSHEET_SUFFIXES:
-        return f"Không phải bảng tính ({relative.suffix or 'không có đuôi'}): bỏ qua."
-    return None
 
 
 @lru_cache(maxsize=4)
@@ -152,11 +125,6 @@ def _read_in_worker(task: tuple[str, str, str, str]) -> FileOutcome:
     return read_file(Path(path), relative, sha256, _registry_for(reference))
 
 
-def list_files(raw: Path) -> list[Path]:
-    """Every file under ``raw``, sorted by relative path."""
-    return sorted((p for p in raw.rglob("*") if p.is_file()), key=lambda p: p.relative_to(raw).as_posix())
-
-
 def _parse_all(
     tasks: list[tuple[str, str, str, str]], registry: Registry, workers: int, progress: bool
 ) -> list[FileOutcome]:
@@ -181,10 +149,6 @@ def _parse_all(
 def _now() -> str:
     """The run's time, to the microsecond: it orders submissions seen in successive runs."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def _modified(mtime: float) -> str:
-    return datetime.fromtimestamp(mtime, UTC).isoformat(timespec="microseconds")
 
 
 def ingest(
@@ -221,7 +185,7 @@ def ingest(
         base = {
             "path": relative,
             "size": stat.st_size,
-            "modified": _modified(stat.st_mtime),
+            "modified": modified_iso(stat.st_mtime),
             "reference_sha256": ref_hash,
         }
         reason = skip_reason(Path(relative))
@@ -271,7 +235,25 @@ def ingest(
     manifest = _manifest(rows, outcomes)
     findings = _findings(outcomes, rows, missing, stored.findings)
     write_store(out, values, history, details, manifest, findings)
-    return IngestResult(manifest, values, findings, parsed=len(tasks), reused=reused)
+    result = IngestResult(manifest, values, findings, parsed=len(tasks), reused=reused)
+    write_summary(out, summarise(result))
+    return result
+
+
+def summarise(result: IngestResult) -> dict[str, object]:
+    """What the command line prints after a run, kept in ``summary.json`` for the next one."""
+    per_period = result.values.groupby("period").agg(
+        n_units=("unit_code", "nunique"), n_values=("value", "size")
+    )
+    quarantined = result.manifest[result.manifest["status"] == "quarantined"]
+    return {
+        "status": {status: result.count(status) for status in STATUSES},
+        "n_values": len(result.values),
+        "severity": {s: int((result.findings["severity"] == s).sum()) for s in ("error", "warning", "info")},
+        "periods": [[period, int(row.n_units), int(row.n_values)] for period, row in per_period.iterrows()],
+        "quarantined": list(quarantined["message"]),
+        "exit_code": result.exit_code,
+    }
 
 
 def _first_seen(previous: dict[str, object], relative: str, sha: str, run_time: str) -> str:

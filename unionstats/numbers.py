@@ -16,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -98,6 +99,7 @@ def _split_words(folded: str) -> tuple[str, int | None, bool]:
     return body.strip(), factor, currency
 
 
+@lru_cache(maxsize=65536)
 def _readings(body: str) -> tuple[Decimal | None, Decimal | None]:
     """Return the strict Vietnamese and the strict US reading of a numeric text."""
     readings: list[Decimal | None] = []
@@ -138,9 +140,7 @@ def parse_value(raw: object, *, measure: str | None, whole: bool, money: bool) -
     if isinstance(raw, bool):
         return Parsed(None, "value_not_number", "Ô chứa giá trị đúng/sai, không phải số.")
     if isinstance(raw, int | float):
-        if isinstance(raw, float) and not math.isfinite(raw):
-            return Parsed(None, "value_not_number", "Ô chứa giá trị không hữu hạn.")
-        return _finish(Decimal(str(_denoise(float(raw)))), None, column_factor, whole, money)
+        return _parse_number_cell(float(raw), column_factor, whole, money)
     if raw is None:
         return Parsed(None, "value_blank", "Ô để trống: không có số liệu.")
     if not isinstance(raw, str):
@@ -184,6 +184,20 @@ def parse_value(raw: object, *, measure: str | None, whole: bool, money: bool) -
             f"Ô ghi '{text}' nhưng cột đơn vị tính ghi '{measure}': đơn vị không thống nhất.",
         )
     return _finish(number, cell_factor, column_factor, whole, money, text)
+
+
+def _parse_number_cell(number: float, column_factor: int | None, whole: bool, money: bool) -> Parsed:
+    """A cell that already holds a number (the common case): no text to interpret."""
+    if not math.isfinite(number):
+        return Parsed(None, "value_not_number", "Ô chứa giá trị không hữu hạn.")
+    if money:
+        if column_factor is None:
+            return _finish(Decimal(str(_denoise(number))), None, None, whole, money)
+        return Parsed(float(round(number * column_factor)))
+    value = _denoise(number)
+    if whole and not _is_whole(value):
+        return _finish(Decimal(str(value)), None, column_factor, whole, money)
+    return Parsed(value)
 
 
 def _choose(vi: Decimal | None, en: Decimal | None, body: str, *, whole: bool) -> Decimal | None:

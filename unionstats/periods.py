@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unionstats.text import fold
 
@@ -81,7 +82,8 @@ def period_order(code: str) -> tuple[int, int]:
     return parse_code(code).sort_key()
 
 
-def find_periods(text: str) -> set[Period]:
+@lru_cache(maxsize=65536)
+def find_periods(text: str) -> frozenset[Period]:
     """Return every period that ``text`` names (usually zero or one).
 
     Works on folder names ("2020-FY", "Nam 2020"), filenames ("DakTo_6T2020.xlsx") and
@@ -102,5 +104,5 @@ def find_periods(text: str) -> set[Period]:
                 found.add(Period(int(match[1]), kind))
         if found:
             # The specific forms win: "6 tháng đầu năm 2020" also contains "năm 2020".
-            return found
-    return found
+            return frozenset(found)
+    return frozenset(found)

@@ -120,8 +120,12 @@ def write_csv(frame: pd.DataFrame, target: Path) -> None:
     that could run as a formula neutralised (see :func:`unionstats.writers.safe_text`)."""
     frame = frame.copy()
     for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]):
-            frame[column] = frame[column].map(safe_text)
+        if pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
+            continue
+        text = frame[column].astype(str)
+        risky = text.str.match(r"^[=+\-@\t\r].").fillna(False).astype(bool)
+        if risky.any():
+            frame[column] = text.where(~risky, text.map(safe_text))
     _atomic_write(target, lambda path: frame.to_csv(path, index=False, encoding="utf-8-sig"))
 
 
@@ -141,6 +145,19 @@ def write_store(
     write_parquet(normalise_details(details), out / DETAILS_FILE)
     write_csv(findings.reindex(columns=list(FINDING_COLUMNS)).fillna(""), out / FINDINGS_FILE)
     write_csv(manifest.reindex(columns=list(MANIFEST_COLUMNS)), out / MANIFEST_FILE)
+
+
+def write_summary(out: Path, summary: dict[str, object]) -> None:
+    """Write ``summary.json`` last, stamped with the hash of the manifest it describes."""
+    import json
+
+    from unionstats.inventory import SUMMARY_FILE, file_sha256
+
+    stamped = {**summary, "manifest_sha256": file_sha256(Path(out) / MANIFEST_FILE)}
+    _atomic_write(
+        Path(out) / SUMMARY_FILE,
+        lambda path: path.write_text(json.dumps(stamped, ensure_ascii=False, indent=1), encoding="utf-8"),
+    )
 
 
 def _missing_store(processed: Path) -> StoreError:
