@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 RAW ?= data/raw
 PROCESSED ?= data/processed
 
-.PHONY: help setup demo test lint format lab clean-data
+.PHONY: help setup demo test lint format lab bench clean-data
 
 help: ## Show this list of targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -34,18 +34,22 @@ demo: setup ## Sample data if data/raw is empty, ingest, validate, brief of the 
 	@$(BIN)/unionstats brief --processed $(PROCESSED)
 
 test: setup ## Run ruff and the whole test suite
-	$(BIN)/ruff check unionstats tests
+	$(BIN)/ruff check unionstats tests benchmarks
 	$(BIN)/python -m pytest -q
 
 lint: setup ## Run ruff only
-	$(BIN)/ruff check unionstats tests
+	$(BIN)/ruff check unionstats tests benchmarks
 
 format: setup ## Format the code with ruff
-	$(BIN)/ruff format unionstats tests
+	$(BIN)/ruff format unionstats tests benchmarks
 
 lab: setup ## Open JupyterLab on the notebooks (installs the lab extra once)
 	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[test,lab]"
 	$(BIN)/jupyter lab notebooks/
+
+bench: setup ## Benchmark ingest on a 2000-file corpus (FILES=N to change); see benchmarks/README.md
+	@$(BIN)/python -c "import xlrd" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python benchmarks/bench_ingest.py --files $(or $(FILES),2000)
 
 clean-data: ## Remove generated data (processed store, figures, reports); never data/raw
 	rm -rf $(PROCESSED)/*.parquet $(PROCESSED)/*.csv figures/*.png figures/*.svg reports/*/

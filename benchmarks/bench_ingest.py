@@ -79,14 +79,33 @@ def main(argv: list[str] | None = None) -> int:
     raw, reference = corpus / "raw", corpus / "reference"
     if not raw.is_dir():
         print(f"Writing a corpus of {args.files} files to {corpus} …", flush=True)
-        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(corpus), "--files", str(args.files),
-                        "--seed", str(args.seed)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "make_corpus.py"),
+                str(corpus),
+                "--files",
+                str(args.files),
+                "--seed",
+                str(args.seed),
+            ],
+            check=True,
+        )
     files = sum(1 for p in raw.rglob("*") if p.is_file())
     store = corpus / "processed"
     shutil.rmtree(store, ignore_errors=True)
     extra = None
-    unionstats = [sys.executable, "-m", "unionstats", "ingest", str(raw), "--out", str(store),
-                  "--reference", str(reference)]
+    unionstats = [
+        sys.executable,
+        "-m",
+        "unionstats",
+        "ingest",
+        str(raw),
+        "--out",
+        str(store),
+        "--reference",
+        str(reference),
+    ]
     results: dict[str, dict[str, float]] = {}
     try:
         results["floor"] = measure([sys.executable, "-c", FLOOR, str(raw)])
@@ -110,18 +129,30 @@ def main(argv: list[str] | None = None) -> int:
     }
     if "naive" in results:
         ratios["naive_over_cold"] = results["naive"]["seconds"] / results["cold"]["seconds"]
-    machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-               "processor": platform.machine()}
+    machine = {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+    }
     print(f"\nCorpus: {files} files ({corpus}); machine: {machine['cpus']} CPUs, {machine['platform']}")
     print(f"{'measure':<15}{'seconds':>10}{'files/s':>10}{'peak MiB':>10}")
     for name, result in results.items():
-        print(f"{name:<15}{result['seconds']:>10.2f}{result['files_per_second']:>10.0f}{result['peak_mib']:>10.0f}")
+        print(
+            f"{name:<15}{result['seconds']:>10.2f}{result['files_per_second']:>10.0f}{result['peak_mib']:>10.0f}"
+        )
     print()
     for name, value in ratios.items():
         print(f"{name:<25}{value:>8.2f}")
     OUT.mkdir(exist_ok=True)
-    record = {"files": files, "seed": args.seed, "machine": machine, "results": results, "ratios": ratios,
-              "date": time.strftime("%Y-%m-%d")}
+    record = {
+        "files": files,
+        "seed": args.seed,
+        "machine": machine,
+        "results": results,
+        "ratios": ratios,
+        "date": time.strftime("%Y-%m-%d"),
+    }
     (OUT / f"results-{files}.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
     return 0
 

@@ -18,7 +18,6 @@ import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -55,21 +54,24 @@ def write_reference(folder: Path, n_units: int) -> None:
         cluster = f"khoi-{index // CLUSTER_SIZE:04d}"
         for year in range(2019, 2025):
             role = "truong" if index % CLUSTER_SIZE == 0 else ""
-            clusters.append(f"{year},{cluster},Khối thi đua {index // CLUSTER_SIZE + 1},{unit_code(index)},{role}")
+            name = f"Khối thi đua {index // CLUSTER_SIZE + 1}"
+            clusters.append(f"{year},{cluster},{name},{unit_code(index)},{role}")
     (folder / "units.csv").write_text("\n".join(units) + "\n", encoding="utf-8")
     (folder / "clusters.csv").write_text("\n".join(clusters) + "\n", encoding="utf-8")
 
 
 def _write_one(task: tuple[int, int, int, str]) -> str:
     index, period_index, seed, root = task
-    registry = _registry(root)
-    truth = _truth()
+    registry, truth = _registry_and_truth()
     template = TEMPLATE_UNITS[index % len(TEMPLATE_UNITS)]
     period = PERIODS[period_index]
     rng = np.random.default_rng(seed * 1_000_003 + index)
     scale = rng.uniform(0.05, 0.3)
-    values = {k: round(v * scale) if not k.endswith(("amount", "raised", "collected")) else round(v * scale, -3)
-              for k, v in truth[(template, period.code)].items()}
+    money = ("amount", "raised", "collected")
+    values = {
+        k: round(v * scale, -3) if k.endswith(money) else round(v * scale)
+        for k, v in truth[(template, period.code)].items()
+    }
     values["members"] = min(values["members"], values["workers"])
     values["members_female"] = min(values["members_female"], values["members"])
     values["cdcs"] = max(values["cdcs"], 1)
@@ -79,12 +81,16 @@ def _write_one(task: tuple[int, int, int, str]) -> str:
     else:
         for rating in ratings:
             values.pop(rating, None)
-    style = replace(UNIT_STYLES[template], extra_sheet=UNIT_STYLES[template].extra_sheet,
-                    filename=f"CS{index:05d}_{{period_code}}")
-    sheets = build_form(registry, template, period, values, None, style=style,
-                        org_line=unit_name(index).upper())
-    target = Path(root) / "raw" / period.code / (f"CS{index:05d}_{period.code.replace('-', '_')}"
-                                                  + SUFFIX[style.writer])
+    style = UNIT_STYLES[template]
+    sheets = build_form(
+        registry, template, period, values, None, style=style, org_line=unit_name(index).upper()
+    )
+    target = (
+        Path(root)
+        / "raw"
+        / period.code
+        / (f"CS{index:05d}_{period.code.replace('-', '_')}" + SUFFIX[style.writer])
+    )
     write_workbook(target, sheets, style.writer)
     return str(target)
 
@@ -92,16 +98,12 @@ def _write_one(task: tuple[int, int, int, str]) -> str:
 _CACHE: dict[str, object] = {}
 
 
-def _registry(root: str):
-    if "registry" not in _CACHE:
-        _CACHE["registry"] = load_registry(paths().reference)
-    return _CACHE["registry"]
-
-
-def _truth():
-    if "truth" not in _CACHE:
-        _CACHE["truth"] = generate_truth(load_registry(paths().reference))
-    return _CACHE["truth"]
+def _registry_and_truth():
+    """The sample's registry and figures, computed once per worker process."""
+    if not _CACHE:
+        registry = load_registry(paths().reference)
+        _CACHE.update(registry=registry, truth=generate_truth(registry))
+    return _CACHE["registry"], _CACHE["truth"]
 
 
 def make_corpus(folder: Path, files: int, seed: int = 0, workers: int | None = None) -> list[str]:

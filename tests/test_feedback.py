@@ -98,3 +98,9 @@ def test_feedback_command_on_the_sample(sample_store, sample_raw, tmp_path) -> N
     outputs = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.xlsx"))
     assert "2022-FY/Bao cao nam 2022 - Ngoc Hoi (ket qua kiem tra).xlsx" in outputs
     assert "2021-H1/DakHa - bao cao 6 thang 2021 (ket qua kiem tra).xlsx" in outputs
+
+
+def test_openpyxl_uses_defusedxml_against_entity_attacks() -> None:
+    import openpyxl
+
+    assert openpyxl.DEFUSEDXML is True  # defusedxml is installed, so openpyxl parses through it

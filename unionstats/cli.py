@@ -18,6 +18,25 @@ from unionstats.formatting import fmt_number
 from unionstats.periods import period_order
 
 
+def _store_options(parser: argparse.ArgumentParser, *, processed: bool, reference: bool) -> None:
+    """The --processed and --reference options every command that reads them shares."""
+    defaults = paths()
+    if processed:
+        parser.add_argument(
+            "--processed",
+            type=Path,
+            default=defaults.processed,
+            help="thư mục kho dữ liệu (mặc định data/processed)",
+        )
+    if reference:
+        parser.add_argument(
+            "--reference",
+            type=Path,
+            default=defaults.reference,
+            help="thư mục danh mục (mặc định data/reference)",
+        )
+
+
 def _build_parser() -> argparse.ArgumentParser:
     defaults = paths()
     parser = argparse.ArgumentParser(
@@ -27,17 +46,13 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     sample = commands.add_parser("sample", help="ghi bộ báo cáo mẫu của tỉnh mẫu (2019–2024)")
+    _store_options(sample, processed=False, reference=True)
     sample.add_argument(
         "dir", nargs="?", type=Path, default=defaults.raw, help="thư mục trống để ghi (mặc định data/raw)"
     )
-    sample.add_argument(
-        "--reference",
-        type=Path,
-        default=defaults.reference,
-        help="thư mục danh mục (mặc định data/reference)",
-    )
 
     ingest = commands.add_parser("ingest", help="nhập các tệp báo cáo vào kho dữ liệu")
+    _store_options(ingest, processed=False, reference=True)
     ingest.add_argument(
         "raw_dir", nargs="?", type=Path, default=defaults.raw, help="thư mục báo cáo gốc (mặc định data/raw)"
     )
@@ -45,31 +60,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=defaults.processed, help="thư mục kho dữ liệu (mặc định data/processed)"
     )
     ingest.add_argument(
-        "--reference",
-        type=Path,
-        default=defaults.reference,
-        help="thư mục danh mục (mặc định data/reference)",
-    )
-    ingest.add_argument(
         "--workers", type=int, default=None, help="số tiến trình đọc song song (mặc định: số lõi CPU)"
     )
     validate = commands.add_parser("validate", help="kiểm tra số liệu trong kho, viết findings.csv")
-    validate.add_argument(
-        "--processed",
-        type=Path,
-        default=defaults.processed,
-        help="thư mục kho dữ liệu (mặc định data/processed)",
-    )
-    validate.add_argument(
-        "--reference",
-        type=Path,
-        default=defaults.reference,
-        help="thư mục danh mục (mặc định data/reference)",
-    )
+    _store_options(validate, processed=True, reference=True)
     validate.add_argument(
         "--strict", action="store_true", help="trả mã thoát 1 nếu có phát hiện mức lỗi (error)"
     )
     table = commands.add_parser("table", help="trả lời nhanh: chỉ tiêu theo kỳ, theo tỉnh/cụm/đơn vị")
+    _store_options(table, processed=True, reference=True)
     table.add_argument("indicators", nargs="+", metavar="IND", help="mã chỉ tiêu (ví dụ members workers)")
     table.add_argument(
         "--period",
@@ -85,57 +84,24 @@ def _build_parser() -> argparse.ArgumentParser:
         help="tổng hợp theo tỉnh, cụm hay đơn vị (mặc định province)",
     )
     table.add_argument("--xlsx", type=Path, default=None, metavar="FILE", help="ghi thêm ra tệp Excel")
-    table.add_argument(
-        "--processed",
-        type=Path,
-        default=defaults.processed,
-        help="thư mục kho dữ liệu (mặc định data/processed)",
-    )
-    table.add_argument(
-        "--reference",
-        type=Path,
-        default=defaults.reference,
-        help="thư mục danh mục (mặc định data/reference)",
-    )
 
     brief = commands.add_parser("brief", help="bản tin kỳ (HTML, notebook, bảng Excel) bằng papermill")
+    _store_options(brief, processed=True, reference=True)
     brief.add_argument("--period", metavar="P", help="kỳ, ví dụ 2020-FY (mặc định: kỳ mới nhất)")
     brief.add_argument("--cluster", default=None, metavar="C", help="bản tin của một cụm, ví dụ cum-2")
     brief.add_argument("--out", type=Path, default=defaults.reports, help="thư mục ghi (mặc định reports/)")
     brief.add_argument("--all", action="store_true", help="mọi kỳ và mọi cụm, chạy song song")
     brief.add_argument("--pdf", action="store_true", help="in thêm bản PDF bằng Chromium của hệ thống")
     brief.add_argument("--workers", type=int, default=None, help="số tiến trình khi có --all")
-    brief.add_argument(
-        "--processed",
-        type=Path,
-        default=defaults.processed,
-        help="thư mục kho dữ liệu (mặc định data/processed)",
-    )
-    brief.add_argument(
-        "--reference",
-        type=Path,
-        default=defaults.reference,
-        help="thư mục danh mục (mặc định data/reference)",
-    )
 
     chart = commands.add_parser("charts", help="vẽ các biểu đồ của một kỳ vào figures/")
+    _store_options(chart, processed=True, reference=True)
     chart.add_argument("--period", required=True, metavar="P", help="kỳ, ví dụ 2020-FY")
     chart.add_argument("--cluster", default=None, metavar="C", help="chỉ một cụm, ví dụ cum-2")
     chart.add_argument("--out", type=Path, default=defaults.figures, help="thư mục ghi (mặc định figures/)")
-    chart.add_argument(
-        "--processed",
-        type=Path,
-        default=defaults.processed,
-        help="thư mục kho dữ liệu (mặc định data/processed)",
-    )
-    chart.add_argument(
-        "--reference",
-        type=Path,
-        default=defaults.reference,
-        help="thư mục danh mục (mặc định data/reference)",
-    )
 
     feedback = commands.add_parser("feedback", help="bản sao báo cáo có đánh dấu ô lỗi để gửi lại đơn vị")
+    _store_options(feedback, processed=True, reference=True)
     feedback.add_argument(
         "--out",
         type=Path,
@@ -143,19 +109,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="thư mục ghi (mặc định reports/phan-hoi)",
     )
     feedback.add_argument(
-        "--processed",
-        type=Path,
-        default=defaults.processed,
-        help="thư mục kho dữ liệu (mặc định data/processed)",
-    )
-    feedback.add_argument(
         "--raw", type=Path, default=defaults.raw, help="thư mục báo cáo gốc (mặc định data/raw)"
-    )
-    feedback.add_argument(
-        "--reference",
-        type=Path,
-        default=defaults.reference,
-        help="thư mục danh mục (mặc định data/reference)",
     )
     feedback.add_argument(
         "--include-info",

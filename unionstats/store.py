@@ -182,22 +182,22 @@ def read_history(processed: Path) -> pd.DataFrame:
     return normalise_values(pd.read_parquet(path)) if path.is_file() else empty_values()
 
 
+def _read_text_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+    """A CSV this package wrote, as text columns (empty with ``columns`` if absent)."""
+    if not path.is_file():
+        return pd.DataFrame(columns=list(columns))
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return frame.reindex(columns=list(columns)).fillna("").map(restore_text)
+
+
 def read_manifest(processed: Path) -> pd.DataFrame:
     """Read the manifest, or an empty one if the store has never been written."""
-    path = Path(processed) / MANIFEST_FILE
-    if not path.is_file():
-        return pd.DataFrame(columns=list(MANIFEST_COLUMNS))
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return frame.reindex(columns=list(MANIFEST_COLUMNS)).fillna("").map(restore_text)
+    return _read_text_csv(Path(processed) / MANIFEST_FILE, MANIFEST_COLUMNS)
 
 
 def read_findings(processed: Path) -> pd.DataFrame:
     """Read the findings table (empty if none)."""
-    path = Path(processed) / FINDINGS_FILE
-    if not path.is_file():
-        return pd.DataFrame(columns=list(FINDING_COLUMNS))
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return frame.reindex(columns=list(FINDING_COLUMNS)).fillna("").map(restore_text)
+    return _read_text_csv(Path(processed) / FINDINGS_FILE, FINDING_COLUMNS)
 
 
 def read_details(processed: Path) -> pd.DataFrame:
