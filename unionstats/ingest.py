@@ -117,6 +117,7 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         records=submission.records,
         findings=submission.findings + detail_findings,
         details=details,
+        n_values=len(submission.records),
     )
 
 
@@ -355,7 +356,7 @@ def _manifest(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> pd.Dat
                 status=outcome.status,
                 unit=outcome.unit,
                 period=outcome.period,
-                n_values=outcome.n_values if outcome.reused else len(outcome.records),
+                n_values=outcome.n_values,
             )
             if outcome.status == "quarantined":
                 record.update(message=outcome.message, n_values=0)
@@ -376,11 +377,16 @@ def _new_rows(
     kind: str,
     columns: tuple[str, ...],
 ) -> pd.DataFrame:
-    """One frame of the records (or CĐCS details) read in this run, built in one go."""
-    table: list[dict[str, object]] = []
+    """One frame of the records (or CĐCS details) read in this run, built column by column.
+
+    The per-file records are released as they are copied, so that a large batch does not
+    hold them twice.
+    """
+    data: dict[str, list[object]] = {column: [] for column in columns}
     for path, outcome in outcomes.items():
         if outcome.reused or outcome.status not in REUSABLE:
             continue
+        records = getattr(outcome, kind)
         year, period_type = outcome.period.split("-")
         context = {
             "period": outcome.period,
@@ -392,8 +398,13 @@ def _new_rows(
             "source_file": path,
             "file_sha256": rows[path]["sha256"],
         }
-        table.extend({**context, **record} for record in getattr(outcome, kind))
-    frame = pd.DataFrame(table, columns=list(columns))
+        for column in columns:
+            if column in context:
+                data[column].extend([context[column]] * len(records))
+            else:
+                data[column].extend(record[column] for record in records)
+        setattr(outcome, kind, [])
+    frame = pd.DataFrame(data, columns=list(columns))
     return normalise_values(frame) if columns == VALUE_COLUMNS else normalise_details(frame)
 
 

@@ -129,6 +129,24 @@ def write_csv(frame: pd.DataFrame, target: Path) -> None:
     _atomic_write(target, lambda path: frame.to_csv(path, index=False, encoding="utf-8-sig"))
 
 
+def write_values_csv(frame: pd.DataFrame, target: Path) -> None:
+    """The values as CSV for Excel users, written by pyarrow (the store's largest table)."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    frame = frame.copy()
+    text = frame["raw"].astype(str)
+    risky = text.str.match(r"^[=+\-@\t\r].").fillna(False).astype(bool)
+    frame["raw"] = text.where(~risky, text.map(safe_text))
+
+    def write(path: Path) -> None:
+        with open(path, "wb") as handle:
+            handle.write("\ufeff".encode())  # byte-order mark: Excel then reads UTF-8
+            pa_csv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), handle)
+
+    _atomic_write(target, write)
+
+
 def write_store(
     out: Path,
     values: pd.DataFrame,
@@ -140,7 +158,7 @@ def write_store(
     """Write the whole store; the manifest last (see module docstring)."""
     out = Path(out)
     write_parquet(normalise_values(values), out / VALUES_FILE)
-    write_csv(normalise_values(values), out / VALUES_CSV)
+    write_values_csv(normalise_values(values), out / VALUES_CSV)
     write_parquet(normalise_values(history), out / HISTORY_FILE)
     write_parquet(normalise_details(details), out / DETAILS_FILE)
     write_csv(findings.reindex(columns=list(FINDING_COLUMNS)).fillna(""), out / FINDINGS_FILE)
