@@ -283,13 +283,13 @@ class _PreviousStore:
 
     values: pd.DataFrame
     details: pd.DataFrame
-    findings: list[Finding]
+    findings: pd.DataFrame
 
     @classmethod
     def load(
         cls, out: Path, manifest: pd.DataFrame, reused: set[str], rows: dict[str, dict]
     ) -> _PreviousStore:
-        empty = cls(empty_values(), normalise_details(pd.DataFrame()), [])
+        empty = cls(empty_values(), normalise_details(pd.DataFrame()), findings_frame([]))
         if not len(manifest) or not reused:
             return empty
         keys = {f"{path}|{rows[path]['sha256']}" for path in reused}
@@ -311,7 +311,7 @@ class _PreviousStore:
         return cls(
             own(values),
             own(details),
-            [Finding(**{k: str(v) for k, v in row.items()}) for row in kept.to_dict("records")],
+            kept,
         )
 
 
@@ -417,16 +417,15 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _findings(
-    outcomes: dict[str, FileOutcome], rows: dict[str, dict], missing: list[str], kept: list[Finding]
+    outcomes: dict[str, FileOutcome], rows: dict[str, dict], missing: list[str], kept: pd.DataFrame
 ) -> pd.DataFrame:
-    by_file: dict[str, list[Finding]] = {}
-    for finding in kept:
-        by_file.setdefault(finding.file, []).append(finding)
-    findings: list[Finding] = []
+    """This run's findings and those kept for unchanged files, ordered by file."""
+    new: list[Finding] = []
+    reused_current = set()
     for path in sorted(outcomes):
         outcome = outcomes[path]
         if outcome.status == "superseded":
-            findings.append(
+            new.append(
                 Finding(
                     "info",
                     "superseded",
@@ -437,10 +436,12 @@ def _findings(
                     period=outcome.period,
                 )
             )
-            continue
-        findings.extend(by_file.get(path, []) if outcome.reused else outcome.findings)
+        elif outcome.reused:
+            reused_current.add(path)
+        else:
+            new.extend(outcome.findings)
     for path in missing:
-        findings.append(
+        new.append(
             Finding(
                 "warning",
                 "file_missing",
@@ -449,4 +450,5 @@ def _findings(
                 path,
             )
         )
-    return findings_frame(findings)
+    combined = pd.concat([kept[kept["file"].isin(reused_current)], findings_frame(new)], ignore_index=True)
+    return combined.sort_values("file", kind="stable").reset_index(drop=True)
