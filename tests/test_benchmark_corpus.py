@@ -6,6 +6,7 @@ import importlib.util
 import sys
 
 from conftest import ROOT
+
 from unionstats.ingest import ingest
 
 

@@ -76,24 +76,24 @@ def empty_values() -> pd.DataFrame:
     return normalise_values(pd.DataFrame(columns=list(VALUE_COLUMNS)))
 
 
-def normalise_values(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return ``frame`` with exactly :data:`VALUE_COLUMNS` in order and stable dtypes."""
-    frame = frame.reindex(columns=list(VALUE_COLUMNS))
-    text_columns = [c for c in VALUE_COLUMNS if c not in ("year", "value")]
+def _normalise(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """``frame`` with exactly ``columns`` in order: text columns as str, year int, value float."""
+    frame = frame.reindex(columns=list(columns))
+    text_columns = [c for c in columns if c not in ("year", "value")]
     frame[text_columns] = frame[text_columns].fillna("").astype(str)
     frame["year"] = pd.to_numeric(frame["year"]).astype("int64")
     frame["value"] = pd.to_numeric(frame["value"]).astype("float64")
     return frame.reset_index(drop=True)
+
+
+def normalise_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with exactly :data:`VALUE_COLUMNS` in order and stable dtypes."""
+    return _normalise(frame, VALUE_COLUMNS)
 
 
 def normalise_details(frame: pd.DataFrame) -> pd.DataFrame:
     """Return ``frame`` with exactly :data:`DETAIL_COLUMNS` and stable dtypes."""
-    frame = frame.reindex(columns=list(DETAIL_COLUMNS))
-    text_columns = [c for c in DETAIL_COLUMNS if c not in ("year", "value")]
-    frame[text_columns] = frame[text_columns].fillna("").astype(str)
-    frame["year"] = pd.to_numeric(frame["year"]).astype("int64")
-    frame["value"] = pd.to_numeric(frame["value"]).astype("float64")
-    return frame.reset_index(drop=True)
+    return _normalise(frame, DETAIL_COLUMNS)
 
 
 def _atomic_write(target: Path, write: Callable[[Path], None]) -> None:
