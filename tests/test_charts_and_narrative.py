@@ -116,3 +116,19 @@ def test_period_charts_write_every_chart_with_stable_names(sample_values, regist
     assert (tmp_path / "2020-FY_cluster_members.png").is_file()
     half = charts.period_charts(sample_values, "2023-H1", registry, tmp_path, cluster="cum-3")
     assert "ratings" not in half and (tmp_path / "2023-H1_cum-3_heatmap.svg").is_file()
+
+
+def test_achievement_sentence_says_dat_percent_chi_tieu() -> None:
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {
+            "scope": ["cum-2", "cum-2"],
+            "indicator": ["members_new", "funds_raised"],
+            "achievement": [1.044, float("nan")],
+        }
+    )
+    assert narrative.achievement_sentence(table, "cum-2") == (
+        "Kết quả so với chỉ tiêu giao: kết nạp đoàn viên mới đạt 104,4% chỉ tiêu."
+    )
+    assert narrative.achievement_sentence(table, "cum-1") == ""

@@ -134,6 +134,11 @@ def build_brief(
     paragraph = narrative.scope_paragraph(
         yoy, scope, names.get(scope, scope) if cluster else "toàn tỉnh", subject
     )
+    if current.period_type == "FY":
+        done = analysis.achievement(
+            mine, load_targets(reference), period, "cluster" if cluster else "province"
+        )
+        paragraph = " ".join(p for p in (paragraph, narrative.achievement_sentence(done, scope)) if p)
     tables = {
         "Số liệu chính": key,
         "So sánh" if cluster else "So sánh cụm": comparison,

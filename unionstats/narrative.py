@@ -129,3 +129,24 @@ def completeness_sentence(submitted: int, expected: int, missing_names: list[str
     if missing_names:
         return text + f"; chưa nộp: {', '.join(missing_names)}."
     return text + ", đầy đủ."
+
+
+ACHIEVEMENT_WORDS = {
+    "members_new": "kết nạp đoàn viên mới",
+    "cdcs_new": "thành lập CĐCS mới",
+    "funds_raised": "vận động đóng góp các quỹ",
+}
+
+
+def achievement_sentence(table: pd.DataFrame, scope: str) -> str:
+    """ "Kết quả so với chỉ tiêu giao: kết nạp đoàn viên mới đạt 104,4% chỉ tiêu; …".
+
+    ``table`` is a :func:`unionstats.analysis.achievement` table.
+    """
+    rows = table[table["scope"] == scope].set_index("indicator")
+    parts = [
+        f"{words} đạt {fmt_percent(rows.at[code, 'achievement'])} chỉ tiêu"
+        for code, words in ACHIEVEMENT_WORDS.items()
+        if code in rows.index and not pd.isna(rows.at[code, "achievement"])
+    ]
+    return ("Kết quả so với chỉ tiêu giao: " + "; ".join(parts) + ".") if parts else ""
