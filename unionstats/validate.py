@@ -88,6 +88,19 @@ class Thresholds:
         return cls(**kwargs)
 
 
+def _finding(
+    severity: str,
+    code: str,
+    message: str,
+    location: tuple[str, str, str],
+    key: tuple[str, str],
+    indicator: str,
+    rule_id: str = "",
+) -> Finding:
+    """A validation finding at ``location`` (file, sheet, cell) for ``key`` (unit, period)."""
+    return Finding(severity, code, message, *location, *key, indicator, rule_id, "validate")
+
+
 def wide_table(values: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Pivot values to one row per unit and period: the numbers, and their provenance.
 
@@ -141,18 +154,14 @@ def check_rules(
                     sides.append(f"{shown}{place} = {fmt_number(value, 2)}")
                 detail = f"{sides[0]}, {sides[1]} (yêu cầu vế trái {REQUIREMENT_VI[rule.operator]} vế phải)"
             findings.append(
-                Finding(
+                _finding(
                     rule.severity,
                     "rule_broken",
                     f"{rule.message_vi}: {detail}.",
-                    file,
-                    sheet,
-                    cell,
-                    key[0],
-                    key[1],
+                    (file, sheet, cell),
+                    (key[0], key[1]),
                     first,
-                    rule.rule_id,
-                    "validate",
+                    rule_id=rule.rule_id,
                 )
             )
     return findings
@@ -176,21 +185,16 @@ def check_h1_above_fy(numbers: pd.DataFrame, where: pd.DataFrame, registry: Regi
             h1_cell = _locate(where, h1_key, indicator)
             label = registry.indicator_info[indicator]["label_vi"]
             findings.append(
-                Finding(
+                _finding(
                     "error",
                     "h1_above_fy",
                     f"{label}: 6 tháng đầu năm {year} ({fmt_number(h1.at[(unit, year), indicator])}, "
                     f"{h1_cell[0]} ô {h1_cell[2]}) lớn hơn cả năm "
                     f"({fmt_number(fy.at[(unit, year), indicator])}, ô {cell}); "
                     "số cả năm phải gồm cả 6 tháng đầu.",
-                    file,
-                    sheet,
-                    cell,
-                    unit,
-                    f"{year}-FY",
+                    (file, sheet, cell),
+                    (unit, f"{year}-FY"),
                     indicator,
-                    "",
-                    "validate",
                 )
             )
     return findings
@@ -238,21 +242,16 @@ def check_stock_jumps(
                 file, sheet, cell = _locate(where, (unit, period), indicator)
                 verb = "tăng" if change[period] > 0 else "giảm"
                 findings.append(
-                    Finding(
+                    _finding(
                         "warning",
                         "stock_jump",
                         f"{registry.indicator_info[indicator]['label_vi']} {verb} "
                         f"{fmt_percent(abs(change[period]))} so với kỳ {series.index[position - 1]} "
                         f"({fmt_number(before)} → {fmt_number(series[period])}), khác thường so với lịch sử "
                         f"của đơn vị (điểm z hiệu chỉnh {fmt_number(scores[period], 1)}); đề nghị kiểm tra.",
-                        file,
-                        sheet,
-                        cell,
-                        unit,
-                        period,
+                        (file, sheet, cell),
+                        (unit, period),
                         indicator,
-                        "",
-                        "validate",
                     )
                 )
     return findings
@@ -272,19 +271,14 @@ def check_peer_ratios(numbers: pd.DataFrame, where: pd.DataFrame, limits: Thresh
             for key in scores[scores.abs() >= limits.peer_ratio_z].index:
                 file, sheet, cell = _locate(where, key, top)
                 findings.append(
-                    Finding(
+                    _finding(
                         "info",
                         f"ratio_far_from_peers_{name}",
                         f"{label.capitalize()} là {fmt_percent(group[key])}, khác xa các đơn vị khác cùng kỳ "
                         f"(trung vị {fmt_percent(median)}); kiểm tra lại nếu không có lý do riêng.",
-                        file,
-                        sheet,
-                        cell,
-                        key[0],
-                        key[1],
+                        (file, sheet, cell),
+                        (key[0], key[1]),
                         top,
-                        "",
-                        "validate",
                     )
                 )
     return findings
@@ -324,40 +318,30 @@ def check_details(details: pd.DataFrame, values: pd.DataFrame, registry: Registr
                 detail_place = "danh sách"
             sheet = rows["sheet"].iloc[0]
             findings.append(
-                Finding(
+                _finding(
                     "error",
                     "detail_mismatch",
                     f"{labels[indicator]}: danh sách CĐCS (sheet '{sheet}', {detail_place}) cộng được "
                     f"{fmt_number(listed_sum)} nhưng biểu báo cáo (sheet '{form.at[indicator, 'sheet']}', ô "
                     f"{form.at[indicator, 'cell']}) ghi {fmt_number(reported)}; đề nghị đơn vị đối chiếu.",
-                    source,
-                    str(form.at[indicator, "sheet"]),
-                    str(form.at[indicator, "cell"]),
-                    unit,
-                    period,
+                    (source, str(form.at[indicator, "sheet"]), str(form.at[indicator, "cell"])),
+                    (unit, period),
                     indicator,
-                    "",
-                    "validate",
                 )
             )
         for total_key, total in totals.iterrows():
             indicator = total_key.removeprefix("total_")
             if indicator in sums.index and not np.isclose(sums[indicator], total["value"]):
                 findings.append(
-                    Finding(
+                    _finding(
                         "warning",
                         "detail_total_mismatch",
                         f"{labels.get(indicator, indicator)}: dòng Tổng cộng (ô {total['cell']}) ghi "
                         f"{fmt_number(total['value'])} nhưng cộng các dòng được "
                         f"{fmt_number(sums[indicator])}.",
-                        source,
-                        total["sheet"],
-                        total["cell"],
-                        unit,
-                        period,
+                        (source, total["sheet"], total["cell"]),
+                        (unit, period),
                         indicator,
-                        "",
-                        "validate",
                     )
                 )
     return findings
