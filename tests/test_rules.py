@@ -142,3 +142,15 @@ def test_expressions_allow_arithmetic_and_round(registry) -> None:
     assert expression.indicators == ("members", "members_female")
     table = wide({("u", "2020-FY"): {"members": 10, "members_female": 5}})
     assert expression.evaluate(table).iloc[0] == 3
+
+
+def test_the_readme_example_of_adding_a_rule_works(tmp_path, registry) -> None:
+    from conftest import ROOT
+
+    row = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+               if line.startswith("| R20 |"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    rules, problems = load_rules(write_rules(tmp_path, ",".join(cells)), registry)
+    assert problems == [] and [r.rule_id for r in rules] == ["R20"]
+    table = wide({("u", "2020-FY"): {"trainees": 10, "trainings": 12}})
+    assert len(violations(rules[0], table)) == 1
