@@ -186,3 +186,28 @@ def test_file_removed_from_raw_keeps_its_values(tmp_path: Path) -> None:
     result = ingest(raw, out, REFERENCE, workers=1)
     assert len(result.values) == 3
     assert "file_missing" in set(result.findings["code"])
+
+
+def test_damaged_copies_of_every_fixture_are_quarantined_never_raised(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    raw = tmp_path / "raw" / "2020-FY"
+    raw.mkdir(parents=True)
+    sources = [p for p in FIXTURES.iterdir() if p.suffix in (".xlsx", ".xls", ".ods")]
+    for index, source in enumerate(sources):
+        data = source.read_bytes()
+        (raw / f"cut_{index}{source.suffix}").write_bytes(data[: len(data) // 2])
+        damaged = bytearray(data)
+        for _ in range(30):
+            damaged[rng.randrange(len(damaged))] ^= 0xFF
+        (raw / f"flip_{index}{source.suffix}").write_bytes(bytes(damaged))
+    (raw / "trang-web.xls").write_text("<html><table><tr><td>Tổng số đoàn viên</td></tr></table></html>")
+    (raw / "rong.xlsx").write_bytes(b"")
+    result = ingest(tmp_path / "raw", tmp_path / "out", REFERENCE, workers=1)
+    assert set(result.manifest["status"]) <= {"ingested", "quarantined"}
+    quarantined = result.manifest[result.manifest["status"] == "quarantined"]
+    cut = {p for p in result.manifest["path"] if "/cut_" in p}
+    assert cut <= set(quarantined["path"])  # a half file is never taken for a whole one
+    assert {"2020-FY/trang-web.xls", "2020-FY/rong.xlsx"} <= set(quarantined["path"])
+    assert all(m.startswith("2020-FY/") and "\n" not in m for m in quarantined["message"])

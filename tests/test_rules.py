@@ -147,8 +147,11 @@ def test_expressions_allow_arithmetic_and_round(registry) -> None:
 def test_the_readme_example_of_adding_a_rule_works(tmp_path, registry) -> None:
     from conftest import ROOT
 
-    row = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
-               if line.startswith("| R20 |"))
+    row = next(
+        line
+        for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| R20 |")
+    )
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     rules, problems = load_rules(write_rules(tmp_path, ",".join(cells)), registry)
     assert problems == [] and [r.rule_id for r in rules] == ["R20"]
