@@ -2,7 +2,7 @@
 
 The brief notebook (``notebooks/10_ban_tin_ky.ipynb``) is thin: it calls
 :func:`build_brief` and displays what it returns. Everything a reader sees is computed
-here, where tests check it, and :func:`write_tables_xlsx` writes the very same tables to
+here, where tests check it, and :func:`unionstats.tables.write_xlsx` writes the very same tables to
 ``bang-so-lieu.xlsx`` so that the workbook and the HTML hold the same figures.
 """
 
@@ -14,9 +14,6 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from unionstats import analysis, narrative
 from unionstats.charts import period_charts
@@ -25,7 +22,6 @@ from unionstats.formatting import fmt_money, fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
 from unionstats.reference import Registry, load_registry, load_scoring, load_targets
 from unionstats.store import read_findings, read_values
-from unionstats.writers import safe_text
 
 KEY_INDICATORS = (
     "cdcs",
@@ -348,35 +344,6 @@ def to_html(table: pd.DataFrame) -> str:
             cells.append(f'<td style="text-align:{align}">{html.escape(text)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="us-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-
-
-def write_tables_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> Path:
-    """One sheet per table: one header row, no merged cells, numbers as numbers, safe text."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for name, table in tables.items():
-        sheet = workbook.create_sheet(name[:31])
-        for col, header in enumerate(table.columns, start=1):
-            cell = sheet.cell(row=1, column=col)
-            cell.value = safe_text(str(header))
-            cell.data_type = "s"
-            cell.font = Font(bold=True)
-            sheet.column_dimensions[get_column_letter(col)].width = min(60, max(12, len(str(header)) + 2))
-        for r, row in enumerate(table.itertuples(index=False), start=2):
-            for c, value in enumerate(row, start=1):
-                cell = sheet.cell(row=r, column=c)
-                if isinstance(value, bool):
-                    cell.value = "Có" if value else "Chưa"
-                elif isinstance(value, str):
-                    cell.value = safe_text(value)
-                    cell.data_type = "s"
-                elif value is not None and not pd.isna(value):
-                    cell.value = float(value)
-        sheet.freeze_panes = "A2"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return path
 
 
 def page_header(content: Brief) -> str:

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from unionstats.cells import read_workbook
 from unionstats.errors import InputFileError
 from unionstats.store import read_findings, read_manifest, write_csv
-from unionstats.writers import safe_text
+from unionstats.writers import put_text, safe_text
 
 RESULTS_SHEET = "Kết quả kiểm tra"
 SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
@@ -45,14 +45,6 @@ class FeedbackFile:
     period: str
     n_findings: int
     rebuilt: bool
-
-
-def put_text(cell, value: object) -> None:
-    """Write ``value`` into an openpyxl cell; text is always stored as text, never a formula."""
-    value = safe_text(value)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
 
 
 def _open_copy(path: Path) -> tuple[Workbook, bool]:

@@ -15,7 +15,7 @@ which the ingest step turns into a quarantine.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from unionstats.cells import SheetGrid, a1, cell_text, header_texts, raw_text, row_is_blank
@@ -55,7 +55,6 @@ class Table:
     value_col: int
     measure_col: int | None
     tt_col: int | None
-    prior_cols: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -135,7 +134,7 @@ def find_table(grid: SheetGrid) -> Table | None:
         first = row + (2 if sub_header else 1)
         while first < grid.n_rows and _is_numbering_row(grid, first):
             first += 1
-        return Table(grid, row, first, label_col, current[0], measure_col, tt_col, prior)
+        return Table(grid, row, first, label_col, current[0], measure_col, tt_col)
     return None
 
 

@@ -24,7 +24,7 @@ from unionstats.errors import UsageError
 from unionstats.formatting import fmt_money, fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
 from unionstats.reference import Registry
-from unionstats.writers import safe_text
+from unionstats.writers import put_text
 
 SCOPE_HEADER = {"province": "Phạm vi", "cluster": "Cụm thi đua", "unit": "Đơn vị"}
 
@@ -137,27 +137,36 @@ def render_text(table: pd.DataFrame, notes: list[str]) -> str:
     return "\n".join(output)
 
 
-def write_xlsx(table: pd.DataFrame, path: Path, sheet: str = "Số liệu") -> Path:
-    """A clean workbook: one header row, no merged cells, numbers as numbers, safe text."""
+def write_xlsx(tables: pd.DataFrame | dict[str, pd.DataFrame], path: Path) -> Path:
+    """A clean workbook, one sheet per table: one header row, no merged cells, numbers as
+    numbers (shares formatted as %), text safe against formula injection.
+
+    A single DataFrame goes to a sheet named "Số liệu".
+    """
+    sheets = {"Số liệu": tables} if isinstance(tables, pd.DataFrame) else tables
     workbook = Workbook()
-    worksheet = workbook.active
-    worksheet.title = sheet
-    for col, header in enumerate(table.columns, start=1):
-        cell = worksheet.cell(row=1, column=col, value=safe_text(str(header)))
-        cell.data_type = "s"
-        cell.font = Font(bold=True)
-        width = max(len(str(header)), *(len(str(v)) for v in table.iloc[:, col - 1])) if len(table) else 10
-        worksheet.column_dimensions[get_column_letter(col)].width = min(60, width + 2)
-    for r, row in enumerate(table.itertuples(index=False), start=2):
-        for c, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
-            cell = worksheet.cell(row=r, column=c)
-            if isinstance(value, str):
-                cell.value = safe_text(value)
-                cell.data_type = "s"
-            elif value is not None and not (isinstance(value, float) and np.isnan(value)):
-                cell.value = float(value)
-                cell.number_format = "0.0%" if str(column).startswith("%") else "#,##0"
-    worksheet.freeze_panes = "A2"
+    workbook.remove(workbook.active)
+    for name, table in sheets.items():
+        worksheet = workbook.create_sheet(name[:31])
+        for col, header in enumerate(table.columns, start=1):
+            put_text(worksheet.cell(row=1, column=col), str(header))
+            worksheet.cell(row=1, column=col).font = Font(bold=True)
+            texts = [str(header), *(str(v) for v in table.iloc[:, col - 1])]
+            worksheet.column_dimensions[get_column_letter(col)].width = min(
+                60, max(len(t) for t in texts) + 2
+            )
+        for r, row in enumerate(table.itertuples(index=False), start=2):
+            for c, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
+                cell = worksheet.cell(row=r, column=c)
+                if isinstance(value, bool):
+                    put_text(cell, "Có" if value else "Chưa")
+                elif isinstance(value, str):
+                    put_text(cell, value)
+                elif value is not None and not pd.isna(value):
+                    cell.value = float(value)
+                    share = str(column).startswith(("%", "Tỷ lệ", "Tỷ trọng"))
+                    cell.number_format = "0.0%" if share else "#,##0.##"
+        worksheet.freeze_panes = "A2"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name("." + path.name)

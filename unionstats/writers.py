@@ -26,6 +26,14 @@ def safe_text(value: object) -> object:
     return value
 
 
+def put_text(cell, value: object) -> None:
+    """Write ``value`` into an openpyxl cell; text is always stored as text, never a formula."""
+    value = safe_text(value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+
+
 def restore_text(value: object) -> object:
     """Undo :func:`safe_text` when reading back a CSV this package wrote."""
     if isinstance(value, str) and len(value) > 2 and value[0] == "'" and value[1] in "=+-@\t\r":
