@@ -24,8 +24,10 @@ import numpy as np
 
 from unionstats.config import paths
 from unionstats.reference import load_registry
-from unionstats.sample import PERIODS, UNIT_STYLES, build_form, generate_truth
-from unionstats.writers import SUFFIX, write_workbook
+from unionstats.sample.forms import build_form
+from unionstats.sample.styles import UNIT_STYLES
+from unionstats.sample.truth import PERIODS, generate_truth
+from unionstats.sample.writers import SUFFIX, write_workbook
 
 TEMPLATE_UNITS = [u for u in UNIT_STYLES if u != "cd-vien-chuc-y-te"]
 CLUSTER_SIZE = 8

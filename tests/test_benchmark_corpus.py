@@ -7,7 +7,7 @@ import sys
 
 from conftest import ROOT
 
-from unionstats.ingest import ingest
+from unionstats.store.ingest import ingest
 
 
 def load_make_corpus():

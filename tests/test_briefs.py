@@ -13,8 +13,9 @@ import pytest
 from conftest import REFERENCE, ROOT, run_cli
 from openpyxl import load_workbook
 
-from unionstats import briefs
 from unionstats.errors import UsageError
+from unionstats.publish import render as briefs
+from unionstats.publish.formats import pdf
 
 NOTEBOOKS = ROOT / "notebooks"
 
@@ -176,15 +177,15 @@ def test_parameters_keep_their_type(tmp_path) -> None:
 
 
 def test_pdf_without_chromium_says_how_to_install_it(monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr(briefs, "find_chromium", lambda: None)
+    monkeypatch.setattr(pdf, "find_chromium", lambda: None)
     with pytest.raises(UsageError, match="apt-get install chromium"):
-        briefs.html_to_pdf(tmp_path / "a.html", tmp_path / "a.pdf")
+        pdf.html_to_pdf(tmp_path / "a.html", tmp_path / "a.pdf")
 
 
-@pytest.mark.skipif(briefs.find_chromium() is None, reason="Chromium is not installed on this machine")
+@pytest.mark.skipif(pdf.find_chromium() is None, reason="Chromium is not installed on this machine")
 def test_pdf_is_printed_by_headless_chromium(cum2_brief, tmp_path) -> None:
-    pdf = briefs.html_to_pdf(cum2_brief / "ban-tin.html", tmp_path / "ban-tin.pdf")
-    assert pdf.read_bytes().startswith(b"%PDF")
+    printed = pdf.html_to_pdf(cum2_brief / "ban-tin.html", tmp_path / "ban-tin.pdf")
+    assert printed.read_bytes().startswith(b"%PDF")
 
 
 def test_many_briefs_render_in_parallel_processes(sample_store, tmp_path) -> None:

@@ -6,8 +6,9 @@ import warnings
 
 import pytest
 
-from unionstats import analysis, charts, narrative
+from unionstats.analyse import analysis
 from unionstats.errors import UsageError
+from unionstats.publish import charts, narrative
 
 
 def render_all(values, registry, folder):
@@ -65,7 +66,7 @@ def test_rating_chart_refuses_a_half_year(sample_values, registry) -> None:
 
 def test_cluster_paragraph_reproduces_seed_003(sample_values, registry) -> None:
     table = analysis.compare(sample_values, "2020-FY", registry, by="cluster")
-    text = narrative.scope_paragraph(table, "cum-2", "Cụm II", "các đơn vị trong cụm")
+    text = narrative.scope_paragraph(table, "cum-2", "Cụm II", "các đơn vị trong cụm", registry.catalogue)
     assert text.startswith(
         "Năm 2020, Cụm II quản lý 288 CĐCS với 7.842 CNVCLĐ và 7.676 đoàn viên công đoàn (tăng "
     )
@@ -83,11 +84,13 @@ def test_cluster_paragraph_reproduces_seed_003(sample_values, registry) -> None:
 def test_sentences_claim_nothing_the_table_does_not_hold(sample_values, registry) -> None:
     table = analysis.compare(sample_values, "2020-FY", registry, by="cluster")
     table = table[table["indicator"].isin(["members", "visits"])]
-    text = narrative.scope_paragraph(table, "cum-2", "Cụm 2")
+    text = narrative.scope_paragraph(table, "cum-2", "Cụm 2", "các đơn vị", registry.catalogue)
     assert "CĐCS" not in text and "CNVCLĐ" not in text and "tiền" not in text and "xếp loại" not in text
     assert "7.676 đoàn viên" in text and "341 lượt" in text
     table = table.assign(change_pct=float("nan"))
-    assert "so với cùng kỳ" not in narrative.scope_paragraph(table, "cum-2", "Cụm 2")
+    assert "so với cùng kỳ" not in narrative.scope_paragraph(
+        table, "cum-2", "Cụm 2", "các đơn vị", registry.catalogue
+    )
 
 
 @pytest.mark.parametrize(

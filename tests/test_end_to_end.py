@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from unionstats.cells import read_workbook
+from unionstats.read.cells import read_workbook
 
 SEED_003_CUM_2_2020_FY = {
     "cdcs": 288,
@@ -72,7 +72,7 @@ def test_every_value_is_traceable_to_its_cell(sample_values: pd.DataFrame) -> No
 
 
 def test_each_cell_reference_opens_to_that_figure(sample_values: pd.DataFrame, sample_raw: Path) -> None:
-    from unionstats.cells import raw_text
+    from unionstats.read.cells import raw_text
 
     grids: dict[str, dict] = {}
     for row in sample_values.itertuples(index=False):

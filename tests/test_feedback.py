@@ -10,9 +10,9 @@ import pandas as pd
 from conftest import FIXTURES, REFERENCE, run_cli
 from openpyxl import load_workbook
 
-from unionstats.feedback import RESULTS_SHEET, write_feedback
-from unionstats.ingest import ingest
-from unionstats.validate import validate
+from unionstats.check.feedback import RESULTS_SHEET, write_feedback
+from unionstats.check.validate import validate
+from unionstats.store.ingest import ingest
 
 
 def sha(path: Path) -> str:

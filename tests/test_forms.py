@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES
 
-from unionstats.cells import read_workbook
-from unionstats.ingest import read_file
+from unionstats.read.cells import read_workbook
+from unionstats.read.submission import read_file
 
 
 def read(name: str, registry, folder: str = "2020-FY"):

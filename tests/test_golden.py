@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from unionstats import analysis
+from unionstats.analyse import analysis
 
 GOLDEN = Path(__file__).parent / "golden" / "sample_cluster_totals.csv"
 

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES, REFERENCE
 
-from unionstats import store
-from unionstats.ingest import ingest
+from unionstats.store import files as store
+from unionstats.store.ingest import ingest
 
 GOOD = ["table_far_down_after_notes.xlsx", "legacy_format.xls"]
 
@@ -166,13 +166,13 @@ def test_interrupted_write_leaves_the_previous_store_intact(tmp_path: Path, monk
 
 
 def test_parallel_and_serial_parsing_give_the_same_store(tmp_path: Path, monkeypatch) -> None:
-    import unionstats.ingest as ingest_module
+    import unionstats.read.batch as batch_module
 
     files = {f"2020-FY/DakTo copy {i}.xlsx": GOOD[0] for i in range(3)}
     files["2021-H1/NgocHoi 6T2021.xlsx"] = "prior_year_column_first.xlsx"
     raw = make_raw(tmp_path, files)
     serial = ingest(raw, tmp_path / "serial", REFERENCE, workers=1)
-    monkeypatch.setattr(ingest_module, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(batch_module, "PARALLEL_THRESHOLD", 2)
     parallel = ingest(raw, tmp_path / "parallel", REFERENCE, workers=2)
     pd.testing.assert_frame_equal(serial.values, parallel.values)
     assert list(serial.manifest["status"]) == list(parallel.manifest["status"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unionstats.numbers import money_factor, parse_value
+from unionstats.read.numbers import money_factor, parse_value
 
 COUNT = {"whole": True, "money": False}
 

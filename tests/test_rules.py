@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from conftest import REFERENCE
 
-from unionstats.rules import load_rules, parse_expression, violations
+from unionstats.check.rules import load_rules, parse_expression, violations
 
 
 def wide(rows: dict[tuple[str, str], dict[str, float]]) -> pd.DataFrame:
@@ -103,7 +103,7 @@ def test_missing_strategy_skips_or_counts_zero(tmp_path, registry) -> None:
 def test_any_count_applies_to_every_count_indicator(registry) -> None:
     rules, _ = load_rules(REFERENCE / "rules.csv", registry)
     whole = [r for r in rules if r.rule_id == "R10"]
-    counts = [c for c, spec in registry.indicator_info.items() if spec["whole"]]
+    counts = [c for c, spec in registry.catalogue.items() if spec.whole]
     assert len(whole) == len(counts)
     table = wide({("u", "2020-FY"): {"members": 12.5, "workers": 20, "visits_amount": 1234.5}})
     broken = {r.left.indicators[0] for r in whole if len(violations(r, table))}
@@ -137,7 +137,7 @@ def test_malformed_rows_are_reported_with_their_line_not_raised(tmp_path, regist
 
 
 def test_expressions_allow_arithmetic_and_round(registry) -> None:
-    known = set(registry.indicator_info)
+    known = set(registry.catalogue)
     expression = parse_expression("round((members - members_female) / 2) + 1", known)
     assert expression.indicators == ("members", "members_female")
     table = wide({("u", "2020-FY"): {"members": 10, "members_female": 5}})

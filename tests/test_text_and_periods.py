@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from unionstats.periods import Period, find_periods, parse_code
+from unionstats.read.labels import match_label
 
 
 @pytest.mark.parametrize(
@@ -29,7 +30,7 @@ from unionstats.periods import Period, find_periods, parse_code
     ],
 )
 def test_matches_label_variants_to_indicators(registry, label: str, indicator: str | None) -> None:
-    assert registry.match_indicator(label) == indicator
+    assert match_label(label, registry.catalogue) == indicator
 
 
 @pytest.mark.parametrize(

@@ -9,17 +9,16 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES, REFERENCE, run_cli
 
-from unionstats.ingest import ingest
-from unionstats.validate import (
+from unionstats.check.checks import (
     Thresholds,
     check_h1_above_fy,
     check_peer_ratios,
     check_stock_jumps,
-    completeness_rates,
     modified_z,
-    validate,
     wide_table,
 )
+from unionstats.check.validate import completeness_rates, validate
+from unionstats.store.ingest import ingest
 
 
 def store_rows(rows: list[tuple[str, str, str, float]]) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""The ``unionstats`` command line (DESIGN.md section 7).
+"""The ``unionstats`` command line (commands and exit codes: README.md).
 
 Each sub-command is a thin wrapper: parse arguments, call the library, print a short
 Vietnamese summary. A :class:`UnionstatsError` is printed as one line (exit 2 for usage
@@ -120,9 +120,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_table(args: argparse.Namespace) -> int:
+    from unionstats.publish.formats.xlsx import write_xlsx
+    from unionstats.publish.tables import question_table, render_text
     from unionstats.reference import load_registry
-    from unionstats.store import read_values
-    from unionstats.tables import question_table, render_text, write_xlsx
+    from unionstats.store.files import read_values
 
     values = read_values(args.processed)
     periods = args.period
@@ -140,7 +141,7 @@ def _cmd_table(args: argparse.Namespace) -> int:
 def _cmd_brief(args: argparse.Namespace) -> int:
     import os
 
-    from unionstats.briefs import render_brief, render_many
+    from unionstats.publish.render import render_brief, render_many
 
     options = {
         "out": args.out,
@@ -152,14 +153,14 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     if not args.all:
         period = args.period
         if not period:
-            from unionstats.store import read_values
+            from unionstats.store.files import read_values
 
             period = max(read_values(args.processed)["period"], key=period_order)
         html_file = render_brief(period, cluster=args.cluster, **options)
         print(html_file.resolve())
         return 0
     from unionstats.reference import load_registry
-    from unionstats.store import read_values
+    from unionstats.store.files import read_values
 
     registry = load_registry(args.reference)
     periods = sorted(set(read_values(args.processed)["period"]), key=period_order)
@@ -177,10 +178,10 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
 
 def _cmd_charts(args: argparse.Namespace) -> int:
-    from unionstats.charts import period_charts
+    from unionstats.publish.charts import period_charts
+    from unionstats.publish.tables import check_request
     from unionstats.reference import load_registry
-    from unionstats.store import read_values
-    from unionstats.tables import check_request
+    from unionstats.store.files import read_values
 
     registry = load_registry(args.reference)
     values = read_values(args.processed)
@@ -199,11 +200,11 @@ def _cmd_charts(args: argparse.Namespace) -> int:
 
 
 def _cmd_feedback(args: argparse.Namespace) -> int:
-    from unionstats.feedback import write_feedback
+    from unionstats.check.feedback import write_feedback
     from unionstats.reference import load_registry
 
     registry = load_registry(args.reference)
-    labels = {code: str(spec["label_vi"]) for code, spec in registry.indicator_info.items()}
+    labels = registry.catalogue.labels()
     written = write_feedback(
         args.processed, args.raw, args.out, labels=labels, include_info=args.include_info
     )
@@ -214,8 +215,8 @@ def _cmd_feedback(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from unionstats.check.validate import completeness_rates, validate
     from unionstats.reference import load_registry
-    from unionstats.validate import completeness_rates, validate
 
     result = validate(args.processed, args.reference, load_registry(args.reference))
     findings = result.findings
@@ -264,7 +265,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from unionstats.inventory import current_summary
+    from unionstats.read.inventory import current_summary
 
     if not args.raw_dir.is_dir():
         raise UsageError(
@@ -278,7 +279,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         files = sum(summary["status"].values())
         parsed, reused = 0, files - summary["status"]["skipped"]
     else:
-        from unionstats.ingest import ingest, summarise
+        from unionstats.store.ingest import ingest, summarise
 
         result = ingest(
             args.raw_dir, args.out, args.reference, workers=args.workers, progress=sys.stderr.isatty()

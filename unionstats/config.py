@@ -29,7 +29,7 @@ def project_root() -> Path:
 
 @dataclass(frozen=True)
 class Paths:
-    """The standard folders of a project (DESIGN.md section 8)."""
+    """The standard folders of a project (``docs/architecture.md``)."""
 
     root: Path
 

@@ -39,6 +39,27 @@ class UnionstatsError(Exception):
         self.cell = cell
         self.code = code or self.default_code
 
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        *,
+        file: str | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        **fields,
+    ) -> UnionstatsError:
+        """The error of finding code ``code`` (:data:`unionstats.findings.CODES`), message filled in."""
+        from unionstats.findings import message
+
+        return cls(
+            message(code, sheet=sheet or "", cell=cell or "", **fields),
+            file=file,
+            sheet=sheet,
+            cell=cell,
+            code=code,
+        )
+
     def location(self) -> str:
         """Return ``file!sheet!cell`` with the parts that are known."""
         return "!".join(part for part in (self.file, self.sheet, self.cell) if part)

@@ -1,6 +1,6 @@
 """Report periods: canonical codes and how to read them from folders, titles and filenames.
 
-Canonical codes (DESIGN.md section 4): ``2022-H1`` (6 tháng đầu năm, to 31/5), ``2022-FY``
+Canonical codes (``docs/methodology.md``): ``2022-H1`` (6 tháng đầu năm, to 31/5), ``2022-FY``
 (cả năm, to 30/11), ``2022-9M``, ``2022-Q1`` … ``2022-Q4``.
 """
 

@@ -1,8 +1,9 @@
 """The registry: units, clusters, lineage and the indicator catalogue (``data/reference``).
 
 Domain knowledge lives in CSV files an analyst can edit in Excel; this module loads them,
-checks them and builds the lookups the readers need (label key -> indicator, unit key ->
-unit). A malformed file raises :class:`ReferenceDataError` naming the file and line.
+checks them and builds the lookups the readers need (unit key -> unit; the indicator
+catalogue as typed objects, :mod:`unionstats.catalogue`). A malformed file raises
+:class:`ReferenceDataError` naming the file and line.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionstats.catalogue import Catalogue, catalogue_from_frame
 from unionstats.errors import ReferenceDataError
 from unionstats.periods import Period, parse_code
-from unionstats.text import label_key, squash, unit_key
+from unionstats.text import squash, unit_key
 
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "units.csv": ("unit_code", "name", "kind", "aliases", "valid_from", "valid_to"),
@@ -24,7 +26,6 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "indicators.csv": ("code", "label_vi", "measure", "kind", "fy_only", "female_code", "aliases"),
     "lineage.csv": ("from_unit", "to_unit", "effective", "kind"),
 }
-MONEY_MEASURE = "đồng"
 
 
 def read_reference_csv(path: Path, required: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -67,39 +68,9 @@ class Registry:
     _extra: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     @cached_property
-    def indicator_by_key(self) -> dict[str, str]:
-        """Map label keys (code label and every alias) to indicator codes."""
-        lookup: dict[str, str] = {}
-        for row in self.indicators.itertuples(index=False):
-            for text in (row.label_vi, *row.aliases.split("|")):
-                if not text.strip():
-                    continue
-                for key in {label_key(text), label_key(text, drop_parentheses=True)}:
-                    owner = lookup.setdefault(key, row.code)
-                    if owner != row.code:
-                        raise ReferenceDataError(
-                            f"Nhãn '{text}' dùng cho cả {owner} và {row.code} trong "
-                            "indicators.csv: mỗi nhãn chỉ thuộc một chỉ tiêu.",
-                            file=str(self.folder / "indicators.csv"),
-                        )
-        return lookup
-
-    @cached_property
-    def indicator_info(self) -> dict[str, dict[str, object]]:
-        """Per indicator code: label, measure, kind, and whether it is money / whole."""
-        info: dict[str, dict[str, object]] = {}
-        for row in self.indicators.itertuples(index=False):
-            money = row.measure == MONEY_MEASURE
-            info[row.code] = {
-                "label_vi": row.label_vi,
-                "measure": row.measure,
-                "kind": row.kind,
-                "money": money,
-                "whole": not money,
-                "fy_only": row.fy_only == "1",
-                "female_code": row.female_code,
-            }
-        return info
+    def catalogue(self) -> Catalogue:
+        """The indicator catalogue as typed :class:`~unionstats.catalogue.Indicator` objects."""
+        return catalogue_from_frame(self.indicators)
 
     @cached_property
     def unit_by_key(self) -> dict[str, str]:
@@ -122,11 +93,6 @@ class Registry:
     @cached_property
     def unit_names(self) -> dict[str, str]:
         return dict(zip(self.units["unit_code"], self.units["name"], strict=True))
-
-    def match_indicator(self, label: str) -> str | None:
-        """Return the indicator code a row label means, or None."""
-        lookup = self.indicator_by_key
-        return lookup.get(label_key(label)) or lookup.get(label_key(label, drop_parentheses=True))
 
     def match_unit(self, text: str) -> str | None:
         """Return the unit code ``text`` names exactly (up to spelling variants), or None."""
@@ -229,8 +195,7 @@ def _check(registry: Registry) -> None:
             file=str(registry.folder / "clusters.csv"),
             cell=f"dòng {line}",
         )
-    # Build the lookups now so that duplicate aliases surface at load time.
-    registry.indicator_by_key  # noqa: B018
+    # Build the unit lookup now so that duplicate names surface at load time.
     registry.unit_by_key  # noqa: B018
 
 

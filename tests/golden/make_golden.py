@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from unionstats import analysis
+from unionstats.analyse import analysis
 
 HERE = Path(__file__).parent
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import python_calamine
 
 from unionstats.errors import InputFileError
-from unionstats.inventory import SPREADSHEET_SUFFIXES
+from unionstats.read.inventory import SPREADSHEET_SUFFIXES
 from unionstats.text import fold
 
 ZIP_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
@@ -94,29 +94,19 @@ def check_archive(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except zipfile.BadZipFile:
-        raise InputFileError(
-            "Tệp bị hỏng hoặc không phải bảng tính Excel/ODS thật: mở và lưu lại bằng Excel "
-            "hoặc LibreOffice rồi gửi lại.",
-            file=path.name,
-            code="file_corrupt",
-        ) from None
+        raise InputFileError.of("file_corrupt", file=path.name, detail="") from None
     if len(members) > MAX_ZIP_MEMBERS:
-        raise InputFileError(
-            f"Tệp chứa {len(members)} thành phần, quá nhiều cho một báo cáo: không mở, "
-            "đề nghị đơn vị gửi lại tệp đúng mẫu.",
-            file=path.name,
-            code="file_suspicious",
-        )
+        raise InputFileError.of("file_suspicious", file=path.name, members=len(members))
     inflated = sum(member.file_size for member in members)
     compressed = max(1, sum(member.compress_size for member in members))
     if inflated > MAX_UNCOMPRESSED_BYTES or (
         inflated > 10 * 1024 * 1024 and inflated / compressed > MAX_COMPRESSION_RATIO
     ):
-        raise InputFileError(
-            f"Tệp giải nén ra {inflated / 1024 / 1024:.0f} MB (nén {inflated / compressed:.0f} lần): "
-            "nghi là tệp độc hại (zip bomb), không mở; đề nghị đơn vị gửi lại.",
+        raise InputFileError.of(
+            "file_zip_bomb",
             file=path.name,
-            code="file_zip_bomb",
+            megabytes=f"{inflated / 1024 / 1024:.0f}",
+            ratio=f"{inflated / compressed:.0f}",
         )
 
 
@@ -132,11 +122,7 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetG
     name = display_name or path.name
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
-        raise InputFileError(
-            f"'{path.suffix}' không phải bảng tính (.xlsx, .xls, .ods).",
-            file=name,
-            code="file_not_spreadsheet",
-        )
+        raise InputFileError.of("file_not_spreadsheet", file=name, suffix=path.suffix)
     if suffix in ZIP_SUFFIXES:
         try:
             check_archive(path)
@@ -146,18 +132,9 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetG
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError:
-        raise InputFileError(
-            "Tệp có đặt mật khẩu: đề nghị đơn vị gỡ mật khẩu rồi gửi lại.",
-            file=name,
-            code="file_encrypted",
-        ) from None
+        raise InputFileError.of("file_encrypted", file=name) from None
     except Exception as error:  # calamine raises several unrelated types for bad files
-        raise InputFileError(
-            f"Không mở được tệp ({type(error).__name__}): tệp hỏng hoặc sai định dạng; mở và "
-            "lưu lại bằng Excel hoặc LibreOffice rồi gửi lại.",
-            file=name,
-            code="file_corrupt",
-        ) from None
+        raise InputFileError.of("file_corrupt", file=name, detail=f" ({type(error).__name__})") from None
     grids: list[SheetGrid] = []
     try:
         for meta in workbook.sheets_metadata:
@@ -169,12 +146,7 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetG
             visible = str(meta.visible) == "SheetVisibleEnum.Visible"
             grids.append(SheetGrid(meta.name, rows, merged, visible))
     except Exception as error:  # a sheet that calamine cannot decode
-        raise InputFileError(
-            f"Không đọc được nội dung tệp ({type(error).__name__}): mở và lưu lại bằng Excel "
-            "hoặc LibreOffice rồi gửi lại.",
-            file=name,
-            code="file_corrupt",
-        ) from None
+        raise InputFileError.of("file_corrupt", file=name, detail=f" ({type(error).__name__})") from None
     finally:
         workbook.close()
     return grids

@@ -21,7 +21,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from unionstats import analysis
+from unionstats.analyse import analysis
 from unionstats.errors import UsageError
 from unionstats.formatting import fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
@@ -29,13 +29,7 @@ from unionstats.reference import Registry
 
 FONT = "DejaVu Sans"
 PALETTE = ["#1f5f8b", "#e07b39", "#3a9a5b", "#b03a48", "#7d5ba6", "#8c8c8c"]
-RATING_COLOURS = {
-    "rating_excellent": "#1f5f8b",
-    "rating_good": "#3a9a5b",
-    "rating_completed": "#e0b339",
-    "rating_failed": "#b03a48",
-}
-RATINGS = tuple(RATING_COLOURS)
+RATING_COLOURS = ("#1f5f8b", "#3a9a5b", "#e0b339", "#b03a48")  # the catalogue's ratings, best first
 
 
 def style() -> dict[str, object]:
@@ -101,15 +95,11 @@ def _wrap(text: str, width: int = 16) -> str:
 
 
 def _label(registry: Registry, indicator: str) -> str:
-    return (
-        str(registry.indicator_info[indicator]["label_vi"])
-        if indicator in registry.indicator_info
-        else indicator
-    )
+    return registry.catalogue.label(indicator)
 
 
 def _money(registry: Registry, indicator: str) -> bool:
-    return bool(registry.indicator_info.get(indicator, {}).get("money", False))
+    return registry.catalogue.is_money(indicator)
 
 
 def cluster_bars(
@@ -130,7 +120,7 @@ def cluster_bars(
         )
         axis.xaxis.set_major_formatter(value_formatter(_money(registry, indicator)))
         axis.set_title(f"{_label(registry, indicator)} theo cụm thi đua, kỳ {period}", loc="left")
-        axis.set_xlabel(str(registry.indicator_info[indicator]["measure"]))
+        axis.set_xlabel(registry.catalogue[indicator].measure)
         axis.set_ylabel("")
         axis.margins(x=0.15)
         source_line(figure, *coverage, period)
@@ -166,7 +156,7 @@ def yoy_bars(
         axis.set_xticks(x, [_wrap(names.get(s, s)) for s in rows["scope"]], fontsize=9)
         axis.yaxis.set_major_formatter(value_formatter(_money(registry, indicator)))
         axis.set_title(f"{_label(registry, indicator)}: {period} so với {base}", loc="left")
-        axis.set_ylabel(str(registry.indicator_info[indicator]["measure"]))
+        axis.set_ylabel(registry.catalogue[indicator].measure)
         axis.legend(frameon=False)
         axis.margins(y=0.15)
         source_line(figure, *coverage, period)
@@ -223,21 +213,23 @@ def rating_distribution(
     """Stacked bars of the CĐCS ratings (shares) per scope; full-year periods only."""
     if not period.endswith("-FY"):
         raise UsageError(f"Xếp loại CĐCS chỉ có ở kỳ cả năm, không có ở {period}.")
-    data = totals_frame[(totals_frame["period"] == period) & totals_frame["indicator"].isin(RATINGS)]
-    wide = data.pivot_table(index="scope", columns="indicator", values="value").reindex(columns=RATINGS)
+    ratings = registry.catalogue.ratings
+    codes = [rating.code for rating in ratings]
+    data = totals_frame[(totals_frame["period"] == period) & totals_frame["indicator"].isin(codes)]
+    wide = data.pivot_table(index="scope", columns="indicator", values="value").reindex(columns=codes)
     wide = wide.fillna(0)
     shares = wide.div(wide.sum(axis=1), axis=0)
     with plt.rc_context(style()):
         figure, axis = plt.subplots(figsize=(8, 0.7 * len(wide) + 2))
         left = np.zeros(len(wide))
         labels = [names.get(s, s) for s in wide.index]
-        for rating in RATINGS:
+        for rating, colour in zip(codes, RATING_COLOURS, strict=False):
             bars = axis.barh(
                 labels,
                 shares[rating],
                 left=left,
-                color=RATING_COLOURS[rating],
-                label=_label(registry, rating).replace("CĐCS ", ""),
+                color=colour,
+                label=registry.catalogue[rating].display_label,
             )
             counts = [
                 fmt_number(v) if s >= 0.06 else "" for v, s in zip(wide[rating], shares[rating], strict=True)
@@ -294,7 +286,7 @@ def change_heatmap(
     return figure
 
 
-KEY_INDICATORS = ("members", "members_new", "visits_amount", "funds_raised")
+TREND_INDICATORS = ("members", "members_new", "visits_amount", "funds_raised")  # the brief's trend panels
 HEATMAP_INDICATORS = (
     "members",
     "workers",
@@ -332,11 +324,11 @@ def period_charts(
             written[f"yoy_{indicator}"] = save(
                 yoy_bars(compared, indicator, registry, names, coverage), folder, f"{prefix}_yoy_{indicator}"
             )
-    series = analysis.trend(mine, KEY_INDICATORS, registry, by=by, end=period)
+    series = analysis.trend(mine, TREND_INDICATORS, registry, by=by, end=period)
     last = max(series["period"], key=period_order)
     written["trend"] = save(
         trend_lines(
-            series, KEY_INDICATORS, registry, names, analysis.coverage(values, last, registry, cluster)
+            series, TREND_INDICATORS, registry, names, analysis.coverage(values, last, registry, cluster)
         ),
         folder,
         f"{prefix}_trend",

@@ -16,28 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unionstats.cells import SheetGrid, a1, cell_text, header_texts, raw_text, row_is_blank
-from unionstats.findings import Finding
-from unionstats.numbers import parse_value
-from unionstats.text import expand_abbreviations, fold
+from unionstats.findings import Finding, finding
+from unionstats.read.cells import SheetGrid, a1, cell_text, header_texts, raw_text, row_is_blank
+from unionstats.read.labels import detail_column_indicator, is_detail_name_header, rating_of
+from unionstats.read.numbers import parse_value
+from unionstats.text import fold
 
 MAX_HEADER_SEARCH_ROWS = 40
-_NAME_HEADER = re.compile(r"^ten (?:cong doan co so|cdcs|don vi)|^cong doan co so$|^ten cdcs")
 _TOTAL_ROW = re.compile(r"^(?:tong cong|cong|tong so|tong)\b")
-_RATINGS = (
-    ("rating_failed", re.compile(r"^(?:khong hoan thanh|khong ht)")),
-    ("rating_excellent", re.compile(r"^(?:hoan thanh )?xuat sac|^htxs")),
-    ("rating_good", re.compile(r"^(?:hoan thanh )?tot|^ht tot|^httt")),
-    ("rating_completed", re.compile(r"^hoan thanh(?: nhiem vu)?$|^ht$|^htnv")),
-)
-# Column headers (folded, abbreviations expanded) -> indicator; the first match wins.
-_COLUMNS = (
-    ("members_female", re.compile(r"doan vien.*\bnu\b|\bnu\b.*doan vien")),
-    ("workers_female", re.compile(r"(?:cong nhan vien chuc lao dong|lao dong).*\bnu\b")),
-    ("members", re.compile(r"doan vien")),
-    ("workers", re.compile(r"cong nhan vien chuc lao dong|lao dong|nguoi lao dong")),
-    ("rating", re.compile(r"xep loai")),
-)
 
 
 @dataclass
@@ -49,17 +35,13 @@ class DetailTable:
     columns: dict[str, int]
 
 
-def _column_key(text: str) -> str:
-    return expand_abbreviations(fold(text))
-
-
 def find_detail_table(grid: SheetGrid) -> DetailTable | None:
     """Locate a CĐCS list in ``grid`` (None if the sheet has none)."""
     for row in range(min(grid.n_rows, MAX_HEADER_SEARCH_ROWS)):
         if not grid.row_has_text_starting(row, ("ten ", "cong doan co so", "cdcs")):
             continue
         top = header_texts(grid, row)
-        names = [col for col, text in top.items() if _NAME_HEADER.match(_column_key(text))]
+        names = [col for col, text in top.items() if is_detail_name_header(text)]
         if not names:
             continue
         below = header_texts(grid, row + 1)
@@ -76,11 +58,9 @@ def find_detail_table(grid: SheetGrid) -> DetailTable | None:
                 # the top cell is part of a merged group calamine did not report (ods)
                 left = max((c for c in top if c < col), default=None)
                 parts[0] = top.get(left, "") if left is not None else ""
-            key = _column_key(" ".join(p for p in parts if p))
-            for indicator, pattern in _COLUMNS:
-                if pattern.search(key) and indicator not in columns:
-                    columns[indicator] = col
-                    break
+            indicator = detail_column_indicator(" ".join(p for p in parts if p), columns)
+            if indicator is not None:
+                columns[indicator] = col
         if "members" in columns or "workers" in columns:
             first = row + (2 if sub_header else 1)
             return DetailTable(grid, row, first, names[0], columns)
@@ -131,17 +111,16 @@ def _read_rows(
             if indicator == "rating":
                 if value is None:
                     continue
-                code = next((c for c, p in _RATINGS if p.match(fold(str(value)))), None)
+                code = rating_of(str(value))
                 if code is None:
                     findings.append(
-                        Finding(
-                            "warning",
+                        finding(
                             "detail_rating_unknown",
-                            f"Xếp loại '{value}' của {name} không thuộc bốn mức (xuất sắc, tốt, "
-                            "hoàn thành, không hoàn thành).",
-                            source_file,
-                            grid.name,
-                            cell,
+                            file=source_file,
+                            sheet=grid.name,
+                            cell=cell,
+                            value=value,
+                            name=name,
                         )
                     )
                     continue
@@ -151,14 +130,14 @@ def _read_rows(
             if parsed.value is None:
                 if parsed.problem != "value_blank":
                     findings.append(
-                        Finding(
-                            "warning",
-                            parsed.problem or "value_invalid",
-                            f"Danh sách CĐCS, {name}: {parsed.message_vi}",
-                            source_file,
-                            grid.name,
-                            cell,
+                        finding(
+                            parsed.problem or "value_not_number",
+                            file=source_file,
+                            sheet=grid.name,
+                            cell=cell,
                             indicator=indicator,
+                            label=f"Danh sách CĐCS, {name}",
+                            detail=parsed.message_vi,
                         )
                     )
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from unionstats.catalogue import Catalogue
 from unionstats.formatting import fmt_money, fmt_number, fmt_percent
 from unionstats.periods import parse_code
 
@@ -33,13 +34,6 @@ ACTIVITY_CLAUSES = (
     ("party_referrals", "giới thiệu {v} đoàn viên ưu tú cho Đảng", None),
     ("party_admitted", "có {v} đoàn viên được kết nạp Đảng", "và đã có {v} đoàn viên được kết nạp Đảng"),
 )
-RATING_WORDS = (
-    ("rating_excellent", "hoàn thành xuất sắc nhiệm vụ"),
-    ("rating_good", "hoàn thành tốt nhiệm vụ"),
-    ("rating_completed", "hoàn thành nhiệm vụ"),
-    ("rating_failed", "không hoàn thành nhiệm vụ"),
-)
-MONEY = {"visits_amount", "funds_raised", "houses_amount", "kpcd_collected", "dues_collected"}
 
 
 def period_phrase(period: str) -> str:
@@ -58,17 +52,14 @@ def change_phrase(change_pct: float | None, against: str = "cùng kỳ") -> str:
     return f"{verb} {fmt_percent(abs(change_pct))} so với {against}"
 
 
-def _figure(indicator: str, value: float) -> str:
-    return fmt_money(value) if indicator in MONEY else fmt_number(value)
-
-
 def scope_paragraph(
-    comparison: pd.DataFrame, scope: str, scope_name: str, subject: str = "các đơn vị"
+    comparison: pd.DataFrame, scope: str, scope_name: str, subject: str, catalogue: Catalogue
 ) -> str:
     """A paragraph on one scope (province, cluster or unit) for one period.
 
-    ``comparison`` is a :func:`unionstats.analysis.compare` table (year-over-year).
-    ``subject`` names who did the activities ("các đơn vị trong cụm").
+    ``comparison`` is a :func:`unionstats.analyse.analysis.compare` table (year-over-year).
+    ``subject`` names who did the activities ("các đơn vị trong cụm"); the ``catalogue``
+    says which figures are money and names the ratings.
     """
     rows = comparison[comparison["scope"] == scope].set_index("indicator")
     if rows.empty:
@@ -96,7 +87,8 @@ def scope_paragraph(
         if indicator not in value:
             previous_present = False
             continue
-        figure = _figure(indicator, value[indicator])
+        amount = value[indicator]
+        figure = fmt_money(amount) if catalogue.is_money(indicator) else fmt_number(amount)
         if joined and previous_present:
             clauses[-1] += " " + joined.format(v=figure)
         else:
@@ -105,9 +97,12 @@ def scope_paragraph(
     if clauses:
         opener = f"Trong kỳ, {subject} đã " if sentences else f"{period_phrase(period)}, {subject} đã "
         sentences.append(opener + "; ".join(clauses) + ".")
-    ratings = [(i, w) for i, w in RATING_WORDS if i in value]
-    if len(ratings) == len(RATING_WORDS):
-        parts = [f"{fmt_number(value[i])} CĐCS {w}" if value[i] else f"không có CĐCS {w}" for i, w in ratings]
+    ratings = [r for r in catalogue.ratings if r.code in value]
+    if ratings and len(ratings) == len(catalogue.ratings):
+        parts = [
+            f"{fmt_number(value[r.code])} {r.label}" if value[r.code] else f"không có {r.label}"
+            for r in ratings
+        ]
         sentences.append("Kết quả xếp loại: " + ", ".join(parts) + ".")
     return " ".join(sentences)
 

@@ -6,7 +6,7 @@ on each, and a first sheet "Kết quả kiểm tra" listing every finding with i
 or .ods file, which openpyxl cannot edit, is rebuilt as .xlsx from its cell values; a file
 that could not be opened at all gets the results sheet alone.
 
-Every text written is safe against formula injection (see :func:`unionstats.writers.safe_text`).
+Every text written is safe against formula injection (see :mod:`unionstats.spreadsheet_text`).
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from unionstats.cells import read_workbook
+from unionstats.atomic import write_file
 from unionstats.errors import InputFileError
-from unionstats.store import read_findings, read_manifest, write_csv
-from unionstats.writers import put_text, safe_text
+from unionstats.read.cells import read_workbook
+from unionstats.spreadsheet_text import put_text, safe_text
+from unionstats.store.files import read_findings, read_manifest, write_csv
 
 RESULTS_SHEET = "Kết quả kiểm tra"
 SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
@@ -161,10 +162,7 @@ def write_feedback(
         workbook.active = 0
         period = group["period"].iloc[0] or manifest.at[source, "period"] or "khong-ro-ky"
         target = out / period / f"{PurePosixPath(source).stem} (ket qua kiem tra).xlsx"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name("." + target.name)
-        workbook.save(temporary)
-        temporary.replace(target)
+        write_file(target, workbook.save)
         written.append(FeedbackFile(source, target, group["unit"].iloc[0], period, len(group), rebuilt))
     index = pd.DataFrame(
         [

@@ -4,27 +4,21 @@
 unit" with Vietnamese labels and, for several periods, the change between consecutive
 ones. A flow is never compared across period types (six months with a year): its change
 is left empty and the note says why. :func:`render_text` aligns it for a terminal;
-:func:`write_xlsx` writes a clean workbook (one header row, no merged cells, numbers as
-numbers, text safe against formula injection).
+:func:`unionstats.publish.formats.xlsx.write_xlsx` writes it as a clean workbook.
 """
 
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
-from unionstats.analysis import kind_of, restate_units, scope_names, totals
+from unionstats.analyse.analysis import kind_of, restate_units, scope_names, totals
 from unionstats.errors import UsageError
 from unionstats.formatting import fmt_money, fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
 from unionstats.reference import Registry
-from unionstats.writers import put_text
 
 SCOPE_HEADER = {"province": "Phạm vi", "cluster": "Cụm thi đua", "unit": "Đơn vị"}
 
@@ -33,11 +27,9 @@ def check_request(
     values: pd.DataFrame, indicators: list[str], periods: list[str], registry: Registry
 ) -> None:
     """Raise :class:`UsageError` listing the valid choices for an unknown indicator or period."""
-    unknown = [i for i in indicators if i not in registry.indicator_info]
+    unknown = [i for i in indicators if i not in registry.catalogue]
     if unknown:
-        valid = "\n".join(
-            f"  {code:<24} {spec['label_vi']}" for code, spec in registry.indicator_info.items()
-        )
+        valid = "\n".join(f"  {code:<24} {spec.label}" for code, spec in registry.catalogue.items())
         raise UsageError(
             f"Không có chỉ tiêu {', '.join(unknown)}. Các mã chỉ tiêu hợp lệ:\n{valid}",
             code="unknown_indicator",
@@ -72,9 +64,9 @@ def question_table(
     for (scope, indicator), figures in wide.iterrows():
         row: dict[str, object] = {
             SCOPE_HEADER[by]: names.get(scope, scope),
-            "Chỉ tiêu": registry.indicator_info[indicator]["label_vi"],
+            "Chỉ tiêu": registry.catalogue.label(indicator),
             "Mã": indicator,
-            "Đơn vị tính": registry.indicator_info[indicator]["measure"],
+            "Đơn vị tính": registry.catalogue[indicator].measure,
         }
         for period in periods:
             row[period] = figures[period]
@@ -86,7 +78,7 @@ def question_table(
             row[f"% {before}→{after}"] = change / base if comparable and base else np.nan
             if not comparable:
                 note = (
-                    f"{registry.indicator_info[indicator]['label_vi']}: không so sánh {before} với {after} "
+                    f"{registry.catalogue.label(indicator)}: không so sánh {before} với {after} "
                     "(chỉ tiêu phát sinh, khác độ dài kỳ)."
                 )
                 if note not in notes:
@@ -135,41 +127,3 @@ def render_text(table: pd.DataFrame, notes: list[str]) -> str:
     output += [line(r) for r in cells]
     output += ["", *notes] if notes else []
     return "\n".join(output)
-
-
-def write_xlsx(tables: pd.DataFrame | dict[str, pd.DataFrame], path: Path) -> Path:
-    """A clean workbook, one sheet per table: one header row, no merged cells, numbers as
-    numbers (shares formatted as %), text safe against formula injection.
-
-    A single DataFrame goes to a sheet named "Số liệu".
-    """
-    sheets = {"Số liệu": tables} if isinstance(tables, pd.DataFrame) else tables
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for name, table in sheets.items():
-        worksheet = workbook.create_sheet(name[:31])
-        for col, header in enumerate(table.columns, start=1):
-            put_text(worksheet.cell(row=1, column=col), str(header))
-            worksheet.cell(row=1, column=col).font = Font(bold=True)
-            texts = [str(header), *(str(v) for v in table.iloc[:, col - 1])]
-            worksheet.column_dimensions[get_column_letter(col)].width = min(
-                60, max(len(t) for t in texts) + 2
-            )
-        for r, row in enumerate(table.itertuples(index=False), start=2):
-            for c, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
-                cell = worksheet.cell(row=r, column=c)
-                if isinstance(value, bool):
-                    put_text(cell, "Có" if value else "Chưa")
-                elif isinstance(value, str):
-                    put_text(cell, value)
-                elif value is not None and not pd.isna(value):
-                    cell.value = float(value)
-                    share = str(column).startswith(("%", "Tỷ lệ", "Tỷ trọng"))
-                    cell.number_format = "0.0%" if share else "#,##0.##"
-        worksheet.freeze_panes = "A2"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name("." + path.name)
-    workbook.save(temporary)
-    temporary.replace(path)
-    return path

@@ -1,22 +1,23 @@
-"""The tidy store in ``data/processed`` (DESIGN.md section 5): its columns, reading, writing.
+"""The tidy store in ``data/processed``: its columns, reading and writing its files.
 
-Every write goes to a temporary file beside the target and is then renamed over it, so an
-interrupted run leaves the previous file intact. The manifest is written last: a run
-stopped half-way is recognised and redone by the next one.
+The store's file contract (see ``docs/architecture.md``): ``values.parquet`` (current
+figures), ``values_superseded.parquet`` (figures of replaced submissions),
+``cdcs_values.parquet`` (attached CĐCS lists), ``values.csv`` (the values for Excel),
+``manifest.csv`` (one row per raw file) and ``findings.csv``. Every file is written
+atomically (:mod:`unionstats.atomic`); the manifest is written last, so a run stopped
+half-way is recognised and redone by the next one.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from unionstats.atomic import write_file
 from unionstats.errors import StoreError
 from unionstats.findings import FINDING_COLUMNS
-from unionstats.writers import restore_text, safe_text
+from unionstats.spreadsheet_text import restore_text, safe_frame
 
 VALUE_COLUMNS = (
     "period",
@@ -96,37 +97,15 @@ def normalise_details(frame: pd.DataFrame) -> pd.DataFrame:
     return _normalise(frame, DETAIL_COLUMNS)
 
 
-def _atomic_write(target: Path, write: Callable[[Path], None]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(handle)
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.chmod(temporary, 0o666 & ~umask)
-        write(Path(temporary))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_parquet(frame: pd.DataFrame, target: Path) -> None:
-    _atomic_write(target, lambda path: frame.to_parquet(path, index=False))
+    write_file(target, lambda path: frame.to_parquet(path, index=False))
 
 
 def write_csv(frame: pd.DataFrame, target: Path) -> None:
     """CSV for Excel users: a byte-order mark (Vietnamese text opens correctly) and text
-    that could run as a formula neutralised (see :func:`unionstats.writers.safe_text`)."""
-    frame = frame.copy()
-    for column in frame.columns:
-        if pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
-            continue
-        text = frame[column].astype(str)
-        risky = text.str.match(r"^[=+\-@\t\r].").fillna(False).astype(bool)
-        if risky.any():
-            frame[column] = text.where(~risky, text.map(safe_text))
-    _atomic_write(target, lambda path: frame.to_csv(path, index=False, encoding="utf-8-sig"))
+    that could run as a formula neutralised (see :mod:`unionstats.spreadsheet_text`)."""
+    frame = safe_frame(frame)
+    write_file(target, lambda path: frame.to_csv(path, index=False, encoding="utf-8-sig"))
 
 
 def write_values_csv(frame: pd.DataFrame, target: Path) -> None:
@@ -134,17 +113,14 @@ def write_values_csv(frame: pd.DataFrame, target: Path) -> None:
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
-    frame = frame.copy()
-    text = frame["raw"].astype(str)
-    risky = text.str.match(r"^[=+\-@\t\r].").fillna(False).astype(bool)
-    frame["raw"] = text.where(~risky, text.map(safe_text))
+    frame = safe_frame(frame)
 
     def write(path: Path) -> None:
         with open(path, "wb") as handle:
             handle.write("\ufeff".encode())  # byte-order mark: Excel then reads UTF-8
             pa_csv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), handle)
 
-    _atomic_write(target, write)
+    write_file(target, write)
 
 
 def write_store(
@@ -169,10 +145,10 @@ def write_summary(out: Path, summary: dict[str, object]) -> None:
     """Write ``summary.json`` last, stamped with the hash of the manifest it describes."""
     import json
 
-    from unionstats.inventory import SUMMARY_FILE, file_sha256
+    from unionstats.read.inventory import SUMMARY_FILE, file_sha256
 
     stamped = {**summary, "manifest_sha256": file_sha256(Path(out) / MANIFEST_FILE)}
-    _atomic_write(
+    write_file(
         Path(out) / SUMMARY_FILE,
         lambda path: path.write_text(json.dumps(stamped, ensure_ascii=False, indent=1), encoding="utf-8"),
     )

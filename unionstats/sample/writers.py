@@ -11,36 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(value: object) -> object:
-    """Neutralise text a spreadsheet would run as a formula ("=cmd|…", "+1+1", "@SUM").
-
-    A string starting with ``= + - @`` (longer than that one character) gets a leading
-    apostrophe, the convention Excel and LibreOffice show as plain text. Other values are
-    returned unchanged.
-    """
-    if isinstance(value, str) and len(value) > 1 and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def put_text(cell, value: object) -> None:
-    """Write ``value`` into an openpyxl cell; text is always stored as text, never a formula."""
-    value = safe_text(value)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-
-
-def restore_text(value: object) -> object:
-    """Undo :func:`safe_text` when reading back a CSV this package wrote."""
-    if isinstance(value, str) and len(value) > 2 and value[0] == "'" and value[1] in "=+-@\t\r":
-        return value[1:]
-    return value
-
-
 FORMATS = ("openpyxl", "xlsxwriter", "xls", "ods")
 SUFFIX = {"openpyxl": ".xlsx", "xlsxwriter": ".xlsx", "xls": ".xls", "ods": ".ods"}
 

@@ -1,29 +1,30 @@
 """Store -> the content of a period brief (bản tin kỳ): tables, sentences, figures.
 
-The brief notebook (``notebooks/10_ban_tin_ky.ipynb``) is thin: it calls
-:func:`build_brief` and displays what it returns. Everything a reader sees is computed
-here, where tests check it, and :func:`unionstats.tables.write_xlsx` writes the very same tables to
-``bang-so-lieu.xlsx`` so that the workbook and the HTML hold the same figures.
+Everything a reader of the brief sees is computed here, once, into a :class:`Brief`, where
+tests check it. The brief notebook (``notebooks/10_ban_tin_ky.ipynb``) only displays it,
+and every output format (:mod:`unionstats.publish.formats`) writes from the same object,
+so that the HTML, the workbook and any later format hold the same figures.
 """
 
 from __future__ import annotations
 
-import html
+import pickle
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from unionstats import analysis, narrative
-from unionstats.charts import period_charts
+from unionstats.analyse import analysis
 from unionstats.errors import UsageError
-from unionstats.formatting import fmt_money, fmt_number, fmt_percent
+from unionstats.formatting import fmt_number
 from unionstats.periods import parse_code, period_order
+from unionstats.publish import narrative
+from unionstats.publish.charts import period_charts
 from unionstats.reference import Registry, load_registry, load_scoring, load_targets
 from unionstats.store import read_findings, read_values
 
-KEY_INDICATORS = (
+KEY_FIGURES = (  # the indicators of the brief's "Số liệu chính" table, in its order
     "cdcs",
     "workers",
     "members",
@@ -43,12 +44,6 @@ KEY_INDICATORS = (
     "party_referrals",
     "party_admitted",
 )
-RATING_LABELS = {
-    "rating_excellent": "Hoàn thành xuất sắc",
-    "rating_good": "Hoàn thành tốt",
-    "rating_completed": "Hoàn thành",
-    "rating_failed": "Không hoàn thành",
-}
 
 
 @dataclass
@@ -64,6 +59,11 @@ class Brief:
     leaders: list[str]
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     figures: dict[str, Path] = field(default_factory=dict)
+    money_labels: frozenset[str] = frozenset()
+
+    def figure(self, kind: str) -> Path | None:
+        """The PNG of one chart of the brief, or None if that chart does not apply."""
+        return self.figures.get(kind)
 
 
 def _scope_title(registry: Registry, period: str, cluster: str | None) -> str:
@@ -128,7 +128,7 @@ def build_brief(
     ]
     subject = "các đơn vị trong cụm" if cluster else "các cấp công đoàn trong tỉnh"
     paragraph = narrative.scope_paragraph(
-        yoy, scope, names.get(scope, scope) if cluster else "toàn tỉnh", subject
+        yoy, scope, names.get(scope, scope) if cluster else "toàn tỉnh", subject, registry.catalogue
     )
     if current.period_type == "FY":
         done = analysis.achievement(
@@ -144,7 +144,7 @@ def build_brief(
         "Nguồn số liệu": _sources(mine, period, registry),
     }
     if current.period_type == "FY":
-        tables["Xếp loại CĐCS"] = _ratings(mine, period, by, names)
+        tables["Xếp loại CĐCS"] = _ratings(mine, period, by, names, registry)
     figures: dict[str, Path] = {}
     if figures_dir is not None:
         figures = {
@@ -161,6 +161,7 @@ def build_brief(
         leaders=[s for s in leaders if s],
         tables=tables,
         figures=figures,
+        money_labels=frozenset(i.label for i in registry.catalogue.values() if i.money),
     )
 
 
@@ -186,17 +187,17 @@ def _completeness(values, registry, period, cluster) -> pd.DataFrame:
 
 
 def _key_figures(yoy: pd.DataFrame, scope: str, registry: Registry) -> pd.DataFrame:
-    rows = yoy[(yoy["scope"] == scope) & yoy["indicator"].isin(KEY_INDICATORS)].set_index("indicator")
+    rows = yoy[(yoy["scope"] == scope) & yoy["indicator"].isin(KEY_FIGURES)].set_index("indicator")
     table = []
-    for indicator in KEY_INDICATORS:
+    for indicator in KEY_FIGURES:
         if indicator not in rows.index:
             continue
         row = rows.loc[indicator]
-        spec = registry.indicator_info[indicator]
+        spec = registry.catalogue[indicator]
         table.append(
             {
-                "Chỉ tiêu": spec["label_vi"],
-                "Đơn vị tính": spec["measure"],
+                "Chỉ tiêu": spec.label,
+                "Đơn vị tính": spec.measure,
                 "Kỳ này": row["value"],
                 "Cùng kỳ năm trước": row["base_value"],
                 "Thay đổi": row["change"],
@@ -221,7 +222,7 @@ def _comparison_table(mine, values, period, registry, cluster, names) -> pd.Data
         if c in wide
     ]
     table = wide[columns].reset_index(drop=True)
-    labels = {code: spec["label_vi"] for code, spec in registry.indicator_info.items()}
+    labels = registry.catalogue.labels()
     labels |= {"members_share": "Tỷ trọng đoàn viên trong tỉnh", **analysis.RATE_LABELS_VI}
     return table.rename(columns=labels)
 
@@ -242,15 +243,14 @@ def _ranking_table(ranking: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame
     )
 
 
-def _ratings(mine, period, by, names) -> pd.DataFrame:
+def _ratings(mine, period, by, names, registry: Registry) -> pd.DataFrame:
+    ratings = {i.code: i.display_label for i in registry.catalogue.ratings}
     data = analysis.totals(mine, [period], by)
-    data = data[data["indicator"].isin(RATING_LABELS)]
-    wide = data.pivot_table(index="scope", columns="indicator", values="value").reindex(
-        columns=list(RATING_LABELS)
-    )
+    data = data[data["indicator"].isin(ratings)]
+    wide = data.pivot_table(index="scope", columns="indicator", values="value").reindex(columns=list(ratings))
     wide = wide.fillna(0)
     wide.insert(0, "Tổng số CĐCS được xếp loại", wide.sum(axis=1))
-    wide = wide.rename(columns=RATING_LABELS)
+    wide = wide.rename(columns=ratings)
     wide.insert(0, "Phạm vi", [names.get(s, s) for s in wide.index])
     return wide.reset_index(drop=True)
 
@@ -278,7 +278,7 @@ def _notable(processed, mine, period, registry, by, names) -> pd.DataFrame:
     big = changes[changes["change_pct"].abs() >= 0.15].copy()
     big = big.reindex(big["change_pct"].abs().sort_values(ascending=False).index).head(6)
     for row in big.itertuples():
-        label = registry.indicator_info[row.indicator]["label_vi"]
+        label = registry.catalogue.label(row.indicator)
         rows.append(
             {
                 "Loại": "Biến động lớn",
@@ -292,9 +292,9 @@ def _notable(processed, mine, period, registry, by, names) -> pd.DataFrame:
 
 
 def _sources(mine, period, registry) -> pd.DataFrame:
-    rows = mine[(mine["period"] == period) & mine["indicator"].isin(KEY_INDICATORS)]
+    rows = mine[(mine["period"] == period) & mine["indicator"].isin(KEY_FIGURES)]
     rows = rows.sort_values(["indicator", "unit_code"])
-    labels = {code: spec["label_vi"] for code, spec in registry.indicator_info.items()}
+    labels = registry.catalogue.labels()
     return pd.DataFrame(
         {
             "Chỉ tiêu": rows["indicator"].map(labels),
@@ -308,53 +308,36 @@ def _sources(mine, period, registry) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _format_cell(column: str, value: object, money: bool) -> str:
-    if isinstance(value, bool):
-        return "Có" if value else "Chưa"
-    if isinstance(value, str):
-        return value
-    if value is None or pd.isna(value):
-        return "–"
-    if column in ("Tỷ lệ thay đổi",) or column.startswith(("Tỷ lệ", "Tỷ trọng")):
-        return ("+" if column == "Tỷ lệ thay đổi" and value > 0 else "") + fmt_percent(value)
-    if column == "Điểm":
-        return fmt_number(value, 2)
-    if column in ("Kết nạp mới trên 1.000 đoàn viên",):
-        return fmt_number(value, 1)
-    sign = ("+" if value > 0 else "-" if value < 0 else "") if column == "Thay đổi" else ""
-    if money:
-        return sign + fmt_money(abs(value) if sign else value)
-    if column == "Thay đổi":
-        return sign + fmt_number(abs(value))
-    return fmt_number(value)
+def save_brief(content: Brief, path: Path) -> Path:
+    """Keep a built brief for the notebook that displays it (same environment, same run)."""
+    Path(path).write_bytes(pickle.dumps(content))
+    return Path(path)
 
 
-def to_html(table: pd.DataFrame) -> str:
-    """An HTML table with Vietnamese number formats (money in triệu/tỷ đồng)."""
-    money_rows = table["Đơn vị tính"].eq("đồng").tolist() if "Đơn vị tính" in table else [False] * len(table)
-    money_columns = {"Số tiền thăm hỏi, trợ cấp", "Vận động đóng góp các quỹ"}
-    shown = table.drop(columns=[c for c in ("Mã",) if c in table])
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
-    body = []
-    for (_, row), money in zip(shown.iterrows(), money_rows, strict=True):
-        cells = []
-        for column, value in row.items():
-            text = _format_cell(str(column), value, money or column in money_columns)
-            align = "left" if isinstance(value, str | bool) else "right"
-            cells.append(f'<td style="text-align:{align}">{html.escape(text)}</td>')
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return f'<table class="us-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+def open_brief(
+    period: str,
+    cluster: str | None = None,
+    *,
+    processed_dir: str | Path | None = None,
+    reference_dir: str | Path | None = None,
+    figures_dir: str | Path | None = None,
+    content_file: str | Path | None = None,
+) -> Brief:
+    """The brief notebook's one call: the brief the renderer built, or a new one.
 
+    Run by :mod:`unionstats.publish.render`, the notebook gets ``content_file`` and shows
+    exactly the content every output format writes; opened by hand in JupyterLab it builds
+    the brief from the project's store.
+    """
+    if content_file:
+        return pickle.loads(Path(content_file).read_bytes())  # written by save_brief in this run
+    from unionstats.config import paths
 
-def page_header(content: Brief) -> str:
-    """The brief's heading block (HTML)."""
-    return (
-        f'<h1 class="us-title">{html.escape(content.title)}</h1>'
-        f'<p class="us-meta">Liên đoàn Lao động tỉnh · kỳ {html.escape(content.period)} · '
-        f"lập ngày {html.escape(content.produced)}</p>"
+    defaults = paths()
+    return build_brief(
+        Path(processed_dir or defaults.processed),
+        Path(reference_dir or defaults.reference),
+        period,
+        cluster,
+        Path(figures_dir or defaults.figures),
     )
-
-
-def figure(content: Brief, kind: str) -> Path | None:
-    """The PNG of one chart of the brief, or None if that chart does not apply."""
-    return content.figures.get(kind)

@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from unionstats.findings import Finding
+from unionstats.catalogue import Catalogue
+from unionstats.findings import Finding, finding
 from unionstats.reference import Registry, read_reference_csv
 
 RULE_COLUMNS = (
@@ -145,31 +146,31 @@ def load_rules(path: Path, registry: Registry) -> tuple[list[Rule], list[Finding
         Only when the file is missing or lacks a required column.
     """
     frame = read_reference_csv(path, RULE_COLUMNS)
-    info = registry.indicator_info
-    known = set(info)
+    catalogue = registry.catalogue
+    known = set(catalogue)
     rules: list[Rule] = []
     problems: list[Finding] = []
     for index, row in frame.iterrows():
         line = int(index) + 2
         try:
-            rules.extend(_rules_of_row(row, line, known, info))
+            rules.extend(_rules_of_row(row, line, known, catalogue))
         except ValueError as error:
             problems.append(
-                Finding(
-                    "error",
+                finding(
                     "rule_invalid",
-                    f"rules.csv dòng {line} ({row['rule_id'] or 'không có mã'}): {error}; sửa dòng này, "
-                    "các quy tắc khác vẫn được kiểm tra.",
                     file=str(path.name),
                     cell=f"dòng {line}",
                     rule_id=row["rule_id"],
                     stage="validate",
+                    line=line,
+                    rule_label=row["rule_id"] or "không có mã",
+                    detail=error,
                 )
             )
     return rules, problems
 
 
-def _rules_of_row(row: pd.Series, line: int, known: set[str], info: dict) -> list[Rule]:
+def _rules_of_row(row: pd.Series, line: int, known: set[str], catalogue: Catalogue) -> list[Rule]:
     if not row["rule_id"]:
         raise ValueError("thiếu rule_id")
     if row["operator"] not in OPERATORS:
@@ -181,7 +182,7 @@ def _rules_of_row(row: pd.Series, line: int, known: set[str], info: dict) -> lis
         raise ValueError(f"missing '{missing}' không hợp lệ; dùng {', '.join(MISSING)}")
     period_types = frozenset(p.strip().upper() for p in row["period_types"].split("|") if p.strip())
     wildcard = next((w for w in WILDCARDS if w in row["left"] or w in row["right"]), None)
-    targets = [code for code, spec in info.items() if spec[WILDCARDS[wildcard]]] if wildcard else [None]
+    targets = [c for c, i in catalogue.items() if getattr(i, WILDCARDS[wildcard])] if wildcard else [None]
     rules = []
     for code in targets:
         left_text = row["left"].replace(wildcard, code) if wildcard else row["left"]

@@ -1,6 +1,6 @@
 """Store -> tables: totals, comparisons, rates, cluster comparison, rankings and trends.
 
-Pure functions over the tidy store (``values.parquet`` columns, DESIGN.md section 5). The
+Pure functions over the tidy store (the ``values.parquet`` columns, ``docs/architecture.md``). The
 rules of this domain are enforced here, once:
 
 * a **stock** (level at the cut-off date) is never summed across periods: every total is
@@ -47,7 +47,7 @@ RATE_LABELS_VI = {
 
 def kind_of(indicator: str, registry: Registry) -> str:
     """``stock`` or ``flow`` (catalogue)."""
-    return str(registry.indicator_info[indicator]["kind"])
+    return registry.catalogue[indicator].kind
 
 
 def _scope_column(by: str) -> str:
@@ -69,10 +69,10 @@ def totals(values: pd.DataFrame, periods: Iterable[str] | None = None, by: str =
         value=("value", "sum"), n_units=("unit_code", "nunique")
     )
     result = grouped.reset_index()
-    return _sorted(result)
+    return sort_by_period(result)
 
 
-def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+def sort_by_period(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return frame.reset_index(drop=True)
     order = frame["period"].map(lambda p: period_order(p) if not p.endswith("-H2") else (int(p[:4]), 5))
@@ -96,7 +96,7 @@ def derive_h2(frame: pd.DataFrame, registry: Registry) -> pd.DataFrame:
     with ``scope``). Stocks are left out: a level at 30/11 minus a level at 31/5 is not a
     half-year's count.
     """
-    flows = [c for c, s in registry.indicator_info.items() if s["kind"] == "flow"]
+    flows = registry.catalogue.codes(kind="flow")
     frame = frame[frame["indicator"].isin(flows)]
     types = frame["period"].str[5:]
     keyed = frame.assign(year=frame["period"].str[:4]).set_index(["year", "scope", "indicator"])["value"]
@@ -105,7 +105,7 @@ def derive_h2(frame: pd.DataFrame, registry: Registry) -> pd.DataFrame:
     both = fy.index.intersection(h1.index)
     h2 = (fy.loc[both] - h1.loc[both]).rename("value").reset_index()
     h2["period"] = h2["year"] + "-H2"
-    return _sorted(h2.drop(columns="year")[["period", "scope", "indicator", "value"]])
+    return sort_by_period(h2.drop(columns="year")[["period", "scope", "indicator", "value"]])
 
 
 def restate_units(values: pd.DataFrame, registry: Registry, as_of: Period) -> pd.DataFrame:
@@ -179,7 +179,7 @@ def compare(
     if wanted is not None:
         restated = restated[restated["indicator"].isin(wanted)]
     now = totals(restated, [period], by)
-    now = now[now["indicator"].isin(registry.indicator_info)]
+    now = now[now["indicator"].isin(list(registry.catalogue))]
     if matched:
         # Only the units that report now count in the base, so a unit that has not yet
         # submitted does not show up as a fall.
@@ -373,7 +373,7 @@ def trend(
     if period_type:
         frame = frame[frame["period"].str.endswith(f"-{period_type}")]
     else:
-        flows = {c for c, s in registry.indicator_info.items() if s["kind"] == "flow"}
+        flows = set(registry.catalogue.codes(kind="flow"))
         frame = frame[~frame["indicator"].isin(flows) | frame["period"].str.endswith("-FY")]
     if start:
         frame = frame[frame["period"].map(period_order) >= period_order(start)]

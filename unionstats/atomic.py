@@ -1,0 +1,100 @@
+"""Atomic writing: a file or a folder appears complete or not at all.
+
+Every writer of the project goes through here. A file is written to a temporary name in
+the target's own folder (same file system, so the final rename is atomic) and renamed over
+the target; a folder is built beside its target and swapped in. If writing fails or the
+process is killed, the target is what it was before; a killed run may leave a temporary
+``.<name>.*`` beside it, which :func:`remove_leftovers` cleans up on the next run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+TEMPORARY_PREFIX = "."
+
+
+def _current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def write_file(target: Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(temporary_path)``, then rename the temporary file over ``target``.
+
+    The file gets the permissions a plain ``open()`` would give it (0666 less the umask),
+    not ``mkstemp``'s private 0600.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f"{TEMPORARY_PREFIX}{target.name}.", dir=target.parent)
+    os.close(handle)
+    try:
+        os.chmod(temporary, 0o666 & ~_current_umask())
+        write(Path(temporary))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_text(target: Path, text: str) -> Path:
+    """Write ``text`` (UTF-8) to ``target`` atomically."""
+    return write_file(target, lambda path: path.write_text(text, encoding="utf-8"))
+
+
+@contextmanager
+def staged_folder(target: Path) -> Iterator[Path]:
+    """Yield an empty staging folder beside ``target``; on success swap it into place.
+
+    On an exception the staging folder is removed and ``target`` is left untouched.
+    Sub-folders of the old ``target`` that the new one does not have are carried over
+    (a period's report folder holds its clusters' reports).
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{TEMPORARY_PREFIX}{target.name}.", dir=target.parent))
+    staging.chmod(0o777 & ~_current_umask())
+    try:
+        yield staging
+        swap_folder(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def swap_folder(staging: Path, target: Path, keep_subfolders_except: tuple[str, ...] = ("figures",)) -> None:
+    """Move the complete ``staging`` folder to ``target``; the old one is removed only after."""
+    old = None
+    if target.exists():
+        old = target.with_name(f"{TEMPORARY_PREFIX}{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    staging.rename(target)
+    if old is not None:
+        for child in old.iterdir():
+            if (
+                child.is_dir()
+                and not (target / child.name).exists()
+                and child.name not in keep_subfolders_except
+            ):
+                child.rename(target / child.name)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_leftovers(folder: Path, names: tuple[str, ...]) -> list[Path]:
+    """Remove temporary files a killed writer left for the files ``names`` in ``folder``."""
+    removed = []
+    for name in names:
+        for leftover in Path(folder).glob(f"{TEMPORARY_PREFIX}{name}.*"):
+            if leftover.is_file():
+                leftover.unlink(missing_ok=True)
+                removed.append(leftover)
+    return removed

@@ -1,0 +1,97 @@
+"""The brief as HTML: its tables and heading for the notebook, and the page without code.
+
+The notebook displays :func:`table_html` and :func:`page_header`; :func:`write` turns the
+executed notebook into ``ban-tin.html`` showing outputs and text only.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from unionstats.formatting import fmt_money, fmt_number, fmt_percent
+from unionstats.publish.content import Brief
+from unionstats.publish.formats.base import Rendered
+
+FILENAME = "ban-tin.html"
+BRIEF_CSS = """
+body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, sans-serif; max-width: 1100px; margin: auto; }
+.us-title { margin-bottom: 0.2em; } .us-meta { color: #555; margin-top: 0; }
+table.us-table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 13px; }
+table.us-table th { background: #1f5f8b; color: white; padding: 4px 8px; text-align: left; }
+table.us-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; }
+.jp-RenderedImage img { max-width: 820px; height: auto; }
+"""
+
+
+def _format_cell(column: str, value: object, money: bool) -> str:
+    if isinstance(value, bool):
+        return "Có" if value else "Chưa"
+    if isinstance(value, str):
+        return value
+    if value is None or pd.isna(value):
+        return "–"
+    if column in ("Tỷ lệ thay đổi",) or column.startswith(("Tỷ lệ", "Tỷ trọng")):
+        return ("+" if column == "Tỷ lệ thay đổi" and value > 0 else "") + fmt_percent(value)
+    if column == "Điểm":
+        return fmt_number(value, 2)
+    if column in ("Kết nạp mới trên 1.000 đoàn viên",):
+        return fmt_number(value, 1)
+    sign = ("+" if value > 0 else "-" if value < 0 else "") if column == "Thay đổi" else ""
+    if money:
+        return sign + fmt_money(abs(value) if sign else value)
+    if column == "Thay đổi":
+        return sign + fmt_number(abs(value))
+    return fmt_number(value)
+
+
+def table_html(table: pd.DataFrame, money_columns: frozenset[str] | set[str] = frozenset()) -> str:
+    """An HTML table with Vietnamese number formats (money in triệu/tỷ đồng).
+
+    A row whose "Đơn vị tính" is đồng, or a column named in ``money_columns`` (the labels
+    of money indicators, :attr:`Brief.money_labels`), is shown as money.
+    """
+    money_rows = table["Đơn vị tính"].eq("đồng").tolist() if "Đơn vị tính" in table else [False] * len(table)
+    shown = table.drop(columns=[c for c in ("Mã",) if c in table])
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    body = []
+    for (_, row), money in zip(shown.iterrows(), money_rows, strict=True):
+        cells = []
+        for column, value in row.items():
+            text = _format_cell(str(column), value, money or column in money_columns)
+            align = "left" if isinstance(value, str | bool) else "right"
+            cells.append(f'<td style="text-align:{align}">{html.escape(text)}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="us-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def page_header(content: Brief) -> str:
+    """The brief's heading block (HTML)."""
+    return (
+        f'<h1 class="us-title">{html.escape(content.title)}</h1>'
+        f'<p class="us-meta">Liên đoàn Lao động tỉnh · kỳ {html.escape(content.period)} · '
+        f"lập ngày {html.escape(content.produced)}</p>"
+    )
+
+
+def html_without_code(notebook: Path, target: Path, title: str) -> Path:
+    """Render an executed notebook to standalone HTML showing outputs and text only."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    book = nbformat.read(notebook, as_version=4)
+    book.metadata["title"] = title
+    exporter = HTMLExporter(
+        template_name="lab", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
+    body, _ = exporter.from_notebook_node(book)
+    body = body.replace("</head>", f"<style>{BRIEF_CSS}</style></head>", 1)
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def write(rendered: Rendered, folder: Path) -> Path:
+    """``ban-tin.html``: the executed notebook without its code."""
+    return html_without_code(rendered.notebook, Path(folder) / FILENAME, rendered.title)

@@ -1,0 +1,80 @@
+"""The notebooks' one start-up call: folders, registry and store, ready to explore.
+
+Every notebook in ``notebooks/`` begins with ``ws = start(...)`` instead of pasting the
+same imports and path handling: the folders come from :mod:`unionstats.config` unless a
+parameter (papermill) names them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from unionstats.analyse import analysis
+from unionstats.config import paths
+from unionstats.reference import Registry, load_registry, load_scoring, load_targets
+from unionstats.store.files import read_values
+
+
+@dataclass
+class Workspace:
+    """What a notebook works with: the folders, the registry and the store's values."""
+
+    processed: Path
+    reference: Path
+    figures: Path
+    registry: Registry
+    values: pd.DataFrame
+
+    def names(self, year: int) -> dict[str, str]:
+        """Display names of the province, the clusters of ``year`` and the units."""
+        return analysis.scope_names(self.registry, year)
+
+    def scoring(self) -> pd.DataFrame:
+        return load_scoring(self.reference)
+
+    def targets(self) -> pd.DataFrame:
+        return load_targets(self.reference)
+
+    @staticmethod
+    def show(figure) -> None:
+        """Display a matplotlib figure once, then close it (Jupyter would show it again)."""
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+
+        display(figure)
+        plt.close(figure)
+
+
+def start(
+    processed_dir: str | Path | None = None,
+    reference_dir: str | Path | None = None,
+    figures_dir: str | Path | None = None,
+) -> Workspace:
+    """Load the registry and the store for a notebook (folders default to the project's)."""
+    defaults = paths()
+    processed = Path(processed_dir or defaults.processed)
+    reference = Path(reference_dir or defaults.reference)
+    registry = load_registry(reference)
+    return Workspace(
+        processed, reference, Path(figures_dir or defaults.figures), registry, read_values(processed)
+    )
+
+
+def show_table(content, name: str) -> None:
+    """Display one table of a brief (:class:`~unionstats.publish.content.Brief`) as HTML."""
+    from IPython.display import HTML, display
+
+    from unionstats.publish.formats.html import table_html
+
+    display(HTML(table_html(content.tables[name], content.money_labels)))
+
+
+def show_figure(content, kind: str) -> None:
+    """Display one chart of a brief, if the brief has it."""
+    from IPython.display import Image, display
+
+    if content.figure(kind):
+        display(Image(filename=str(content.figure(kind))))

@@ -1,0 +1,97 @@
+"""The unit and the period of a submission, from its title lines, file name and folder.
+
+Every source is read; when they agree the answer is taken, when they disagree or none
+names a registered unit (a period), the file is refused with an :class:`InputFileError`
+that names each source: a submission is never filed under a guessed unit or period.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from unionstats.errors import InputFileError
+from unionstats.periods import Period, find_periods
+from unionstats.read.cells import a1, cell_text
+from unionstats.read.forms import Table
+from unionstats.reference import Registry
+from unionstats.text import fold, unit_key
+
+_UNIT_LINE = re.compile(r"^(?:don vi(?: bao cao)?|ten don vi)\s*:")
+
+
+def header_lines(table: Table) -> list[tuple[str, str]]:
+    """(cell, text) of every non-empty cell above the table header."""
+    lines = []
+    for row in range(table.header_row):
+        for col, value in enumerate(table.sheet.rows[row]):
+            text = cell_text(value)
+            if text:
+                for part in text.splitlines():
+                    if part.strip():
+                        lines.append((a1(row, col), part.strip()))
+    return lines
+
+
+def identify_unit(table: Table, source_file: str, registry: Registry) -> str:
+    """Return the reporting unit, read from the header lines and the filename.
+
+    Raises
+    ------
+    InputFileError
+        When the sources name different units, or none that is registered.
+    """
+    named: dict[str, list[str]] = {}
+    unmatched: list[str] = []
+    for cell, text in header_lines(table):
+        candidate = re.sub(r"^[^:]*:\s*", "", text) if _UNIT_LINE.match(fold(text)) else text
+        unit = registry.match_unit(candidate)
+        if unit:
+            named.setdefault(unit, []).append(f"ô {cell} '{text}'")
+        elif (
+            _UNIT_LINE.match(fold(text)) or re.match(r"^(?:ldld|lien doan lao dong|cong doan) ", fold(text))
+        ) and not unit_key(candidate).startswith("tinh "):  # the provincial federation itself
+            unmatched.append(candidate)
+    stem = PurePath(source_file).stem
+    for unit in registry.units_in_text(stem):
+        named.setdefault(unit, []).append(f"tên tệp '{PurePath(source_file).name}'")
+    if len(named) == 1:
+        return next(iter(named))
+    names = registry.unit_names
+    if len(named) > 1:
+        detail = "; ".join(f"{names[u]} ({', '.join(where)})" for u, where in named.items())
+        raise InputFileError.of("unit_conflict", file=source_file, sheet=table.sheet.name, detail=detail)
+    seen = unmatched[0] if unmatched else stem
+    suggestions = registry.closest_units(seen)
+    hint = f" Tên gần nhất trong danh mục: {', '.join(suggestions)}." if suggestions else ""
+    raise InputFileError.of("unit_unknown", file=source_file, sheet=table.sheet.name, seen=seen, hint=hint)
+
+
+def identify_period(table: Table, source_file: str) -> Period:
+    """Return the report period from the folder, the title lines and the filename.
+
+    Raises
+    ------
+    InputFileError
+        When the sources disagree, or none names a period.
+    """
+    path = PurePath(source_file)
+    sources: dict[str, set[Period]] = {}
+    for folder in path.parts[:-1]:
+        found = find_periods(folder)
+        if found:
+            sources[f"thư mục '{folder}'"] = found
+    for cell, text in header_lines(table):
+        found = find_periods(text)
+        if found:
+            sources[f"ô {cell} '{text}'"] = found
+    found = find_periods(path.stem)
+    if found:
+        sources[f"tên tệp '{path.name}'"] = found
+    every = set().union(*sources.values()) if sources else set()
+    if len(every) == 1:
+        return next(iter(every))
+    if not every:
+        raise InputFileError.of("period_unknown", file=source_file, sheet=table.sheet.name)
+    detail = "; ".join(f"{where}: {', '.join(sorted(p.code for p in ps))}" for where, ps in sources.items())
+    raise InputFileError.of("period_conflict", file=source_file, sheet=table.sheet.name, detail=detail)

@@ -1,0 +1,209 @@
+"""Outcomes -> the store's tables: supersession, the manifest, values and findings.
+
+Pure bookkeeping over what :mod:`unionstats.read` returned and what the previous store
+holds: which submission is current for each unit and period, which rows of the previous
+store are kept for unchanged files, and the manifest row of every raw file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from unionstats.findings import Finding, finding, findings_frame
+from unionstats.read.submission import FileOutcome
+from unionstats.reference import Registry
+from unionstats.store.files import (
+    MANIFEST_COLUMNS,
+    VALUE_COLUMNS,
+    empty_values,
+    normalise_details,
+    normalise_values,
+    read_details,
+    read_findings,
+    read_history,
+    read_values,
+)
+
+REUSABLE = ("ingested", "superseded")
+
+
+def first_seen(previous: dict[str, object], relative: str, sha: str, run_time: str) -> str:
+    earlier = previous.get(relative)
+    if earlier is not None and earlier.sha256 == sha and earlier.first_seen:
+        return str(earlier.first_seen)
+    return run_time
+
+
+def reused_outcome(earlier: object) -> FileOutcome:
+    """A file unchanged since the last run: its rows are taken from the store in bulk."""
+    return FileOutcome(
+        earlier.path,
+        earlier.sha256,
+        "ingested",
+        earlier.unit,
+        earlier.period,
+        reused=True,
+        n_values=int(earlier.n_values or 0),
+    )
+
+
+@dataclass
+class PreviousStore:
+    """The rows an earlier run stored for the files reused now (selected in bulk, not per file)."""
+
+    values: pd.DataFrame
+    details: pd.DataFrame
+    findings: pd.DataFrame
+
+    @classmethod
+    def load(
+        cls, out: Path, manifest: pd.DataFrame, reused: set[str], rows: dict[str, dict]
+    ) -> PreviousStore:
+        empty = cls(empty_values(), normalise_details(pd.DataFrame()), findings_frame([]))
+        if not len(manifest) or not reused:
+            return empty
+        keys = {f"{path}|{rows[path]['sha256']}" for path in reused}
+        try:
+            values = pd.concat([read_values(out), read_history(out)], ignore_index=True)
+            details = read_details(out)
+            findings = read_findings(out)
+        except Exception:  # an unreadable old store is rebuilt from the raw files
+            return empty
+
+        def own(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[(frame["source_file"] + "|" + frame["file_sha256"]).isin(keys)]
+
+        kept = findings[
+            findings["file"].isin(reused)
+            & (findings["stage"] != "validate")
+            & ~findings["code"].isin(["superseded", "file_missing"])
+        ]
+        return cls(
+            own(values),
+            own(details),
+            kept,
+        )
+
+
+def carry_missing(previous: pd.DataFrame, rows: dict, outcomes: dict[str, FileOutcome]) -> list[str]:
+    """Keep what earlier runs read from files no longer in the raw folder (never lose data)."""
+    missing = []
+    for earlier in previous.itertuples(index=False):
+        if earlier.path in rows or earlier.status not in REUSABLE:
+            continue
+        rows[earlier.path] = {c: getattr(earlier, c) for c in MANIFEST_COLUMNS}
+        outcomes[earlier.path] = reused_outcome(earlier)
+        missing.append(earlier.path)
+    return missing
+
+
+def resolve_supersession(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> None:
+    """For each unit and period, the latest submission is current; earlier ones superseded.
+
+    "Latest" is the file first seen in the latest run, then the latest modification time,
+    then the path: a correction sent later replaces the earlier file, which stays in history.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for path, outcome in outcomes.items():
+        if outcome.status in REUSABLE:
+            outcome.status = "ingested"
+            groups.setdefault((outcome.unit, outcome.period), []).append(path)
+    for paths in groups.values():
+        paths.sort(key=lambda p: (rows[p]["first_seen"], rows[p]["modified"], p))
+        current = paths[-1]
+        for path in paths[:-1]:
+            outcomes[path].status = "superseded"
+            rows[path]["superseded_by"] = current
+
+
+def manifest_table(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> pd.DataFrame:
+    records = []
+    for path, row in rows.items():
+        outcome = outcomes.get(path)
+        record = {column: row.get(column, "") for column in MANIFEST_COLUMNS}
+        if outcome is not None:
+            record.update(
+                status=outcome.status,
+                unit=outcome.unit,
+                period=outcome.period,
+                n_values=outcome.n_values,
+            )
+            if outcome.status == "quarantined":
+                record.update(message=outcome.message, n_values=0)
+            elif outcome.status == "superseded":
+                record["message"] = f"Đã được thay bằng {row['superseded_by']}."
+            else:
+                record["message"] = ""
+        records.append(record)
+    frame = pd.DataFrame(records, columns=list(MANIFEST_COLUMNS), dtype=object)
+    frame["n_values"] = frame["n_values"].map(lambda v: str(int(v)) if v != "" else "0")
+    return frame.astype(str).sort_values("path", kind="stable").reset_index(drop=True)
+
+
+def new_rows(
+    outcomes: dict[str, FileOutcome],
+    rows: dict[str, dict],
+    registry: Registry,
+    kind: str,
+    columns: tuple[str, ...],
+) -> pd.DataFrame:
+    """One frame of the records (or CĐCS details) read in this run, built column by column.
+
+    The per-file records are released as they are copied, so that a large batch does not
+    hold them twice.
+    """
+    data: dict[str, list[object]] = {column: [] for column in columns}
+    for path, outcome in outcomes.items():
+        if outcome.reused or outcome.status not in REUSABLE:
+            continue
+        records = getattr(outcome, kind)
+        year, period_type = outcome.period.split("-")
+        context = {
+            "period": outcome.period,
+            "year": int(year),
+            "period_type": period_type,
+            "unit_code": outcome.unit,
+            "unit_name": registry.unit_names.get(outcome.unit, ""),
+            "cluster_code": registry.cluster_of(outcome.unit, int(year)),
+            "source_file": path,
+            "file_sha256": rows[path]["sha256"],
+        }
+        for column in columns:
+            if column in context:
+                data[column].extend([context[column]] * len(records))
+            else:
+                data[column].extend(record[column] for record in records)
+        setattr(outcome, kind, [])
+    frame = pd.DataFrame(data, columns=list(columns))
+    return normalise_values(frame) if columns == VALUE_COLUMNS else normalise_details(frame)
+
+
+def sort_values(frame: pd.DataFrame) -> pd.DataFrame:
+    return (
+        normalise_values(frame)
+        .sort_values(["period", "unit_code", "source_file", "cell"], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def findings_table(
+    outcomes: dict[str, FileOutcome], rows: dict[str, dict], missing: list[str], kept: pd.DataFrame
+) -> pd.DataFrame:
+    """This run's findings and those kept for unchanged files, ordered by file."""
+    new: list[Finding] = []
+    reused_current = set()
+    for path in sorted(outcomes):
+        outcome = outcomes[path]
+        if outcome.status == "superseded":
+            by = rows[path]["superseded_by"]
+            new.append(finding("superseded", file=path, unit=outcome.unit, period=outcome.period, by=by))
+        elif outcome.reused:
+            reused_current.add(path)
+        else:
+            new.extend(outcome.findings)
+    new += [finding("file_missing", file=path) for path in missing]
+    combined = pd.concat([kept[kept["file"].isin(reused_current)], findings_frame(new)], ignore_index=True)
+    return combined.sort_values("file", kind="stable").reset_index(drop=True)

@@ -1,0 +1,191 @@
+"""Raw folder -> store: one ingest run.
+
+A run lists every file under the raw folder (:mod:`unionstats.read.inventory`), reads the
+new or changed ones by content hash (:mod:`unionstats.read.batch`), keeps what earlier runs
+read from unchanged ones, decides which submission is current for each unit and period
+(:mod:`unionstats.store.assemble`), and writes the store once
+(:mod:`unionstats.store.files`). A file that cannot be read is quarantined with a one-line
+Vietnamese reason; the other files are still ingested.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from unionstats.read.batch import Task, read_many
+from unionstats.read.inventory import file_sha256, list_files, modified_iso, reference_sha256, skip_reason
+from unionstats.read.labels import label_index
+from unionstats.read.submission import FileOutcome
+from unionstats.reference import Registry, load_registry
+from unionstats.store.assemble import (
+    REUSABLE,
+    PreviousStore,
+    carry_missing,
+    findings_table,
+    first_seen,
+    manifest_table,
+    new_rows,
+    resolve_supersession,
+    reused_outcome,
+    sort_values,
+)
+from unionstats.store.files import (
+    DETAIL_COLUMNS,
+    STATUSES,
+    VALUE_COLUMNS,
+    normalise_details,
+    read_manifest,
+    write_store,
+    write_summary,
+)
+
+
+@dataclass
+class IngestResult:
+    """The outcome of one run, for the command line's summary."""
+
+    manifest: pd.DataFrame
+    values: pd.DataFrame
+    findings: pd.DataFrame
+    parsed: int
+    reused: int
+
+    def count(self, status: str) -> int:
+        return int((self.manifest["status"] == status).sum())
+
+    @property
+    def exit_code(self) -> int:
+        """0 when nothing is quarantined, 3 otherwise (see the README's exit codes)."""
+        return 3 if self.count("quarantined") else 0
+
+
+@dataclass
+class Inventory:
+    """The raw folder against the previous manifest: a manifest row per file, what to read."""
+
+    rows: dict[str, dict[str, object]] = field(default_factory=dict)
+    outcomes: dict[str, FileOutcome] = field(default_factory=dict)
+    tasks: list[Task] = field(default_factory=list)
+
+
+def _now() -> str:
+    """The run's time, to the microsecond: it orders submissions seen in successive runs."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def take_inventory(raw: Path, reference: Path, previous: pd.DataFrame, run_time: str) -> Inventory:
+    """List ``raw``: skipped files, unchanged files (reused), and files to read."""
+    ref_hash = reference_sha256(reference)
+    previous_by_path = {row.path: row for row in previous.itertuples(index=False)}
+    inventory = Inventory()
+    for path in list_files(raw):
+        relative = path.relative_to(raw).as_posix()
+        stat = path.stat()
+        row: dict[str, object] = {
+            "path": relative,
+            "size": stat.st_size,
+            "modified": modified_iso(stat.st_mtime),
+            "reference_sha256": ref_hash,
+        }
+        inventory.rows[relative] = row
+        reason = skip_reason(Path(relative))
+        if reason:
+            row |= {"sha256": "", "status": "skipped", "message": reason}
+            row["first_seen"] = first_seen(previous_by_path, relative, "", run_time)
+            continue
+        sha = file_sha256(path)
+        row |= {"sha256": sha, "first_seen": first_seen(previous_by_path, relative, sha, run_time)}
+        earlier = previous_by_path.get(relative)
+        if (
+            earlier is not None
+            and earlier.sha256 == sha
+            and earlier.status in REUSABLE
+            and earlier.reference_sha256 == ref_hash
+        ):
+            inventory.outcomes[relative] = reused_outcome(earlier)
+        else:
+            inventory.tasks.append((str(path), relative, sha, str(reference)))
+    return inventory
+
+
+def ingest(
+    raw: Path, out: Path, reference: Path, *, workers: int | None = None, progress: bool = False
+) -> IngestResult:
+    """Ingest every submission under ``raw`` into the store at ``out``.
+
+    Parameters
+    ----------
+    raw
+        The folder of submissions (one sub-folder per period, by convention). Read only.
+    out
+        The processed store folder; created if missing.
+    reference
+        The registry folder (``data/reference``).
+    workers
+        Processes for parsing large batches (default: the machine's cores).
+    progress
+        Show a progress bar (only on a terminal).
+    """
+    raw, out, reference = Path(raw), Path(out), Path(reference)
+    registry = load_registry(reference)
+    label_index(registry.catalogue)  # a wording given to two indicators stops the run here
+    previous = read_manifest(out)
+    inventory = take_inventory(raw, reference, previous, _now())
+    rows, outcomes = inventory.rows, inventory.outcomes
+    reused = len(outcomes)
+    for outcome in read_many(inventory.tasks, registry, workers or os.cpu_count() or 1, progress):
+        outcomes[outcome.path] = outcome
+    missing = carry_missing(previous, rows, outcomes)
+    resolve_supersession(rows, outcomes)
+    result = _assemble_and_write(out, registry, previous, rows, outcomes, missing)
+    result.parsed, result.reused = len(inventory.tasks), reused
+    write_summary(out, summarise(result))
+    return result
+
+
+def _assemble_and_write(
+    out: Path,
+    registry: Registry,
+    previous: pd.DataFrame,
+    rows: dict[str, dict],
+    outcomes: dict[str, FileOutcome],
+    missing: list[str],
+) -> IngestResult:
+    """Combine this run's outcomes with the previous store's kept rows; write the store."""
+    stored = PreviousStore.load(out, previous, {p for p, o in outcomes.items() if o.reused}, rows)
+    status = {path: outcome.status for path, outcome in outcomes.items()}
+    every = pd.concat(
+        [stored.values, new_rows(outcomes, rows, registry, "records", VALUE_COLUMNS)], ignore_index=True
+    )
+    every_status = every["source_file"].map(status)
+    values = sort_values(every[every_status == "ingested"])
+    history = sort_values(every[every_status == "superseded"])
+    details = pd.concat(
+        [stored.details, new_rows(outcomes, rows, registry, "details", DETAIL_COLUMNS)], ignore_index=True
+    )
+    details = normalise_details(details[details["source_file"].map(status) == "ingested"])
+    manifest = manifest_table(rows, outcomes)
+    findings = findings_table(outcomes, rows, missing, stored.findings)
+    write_store(out, values, history, details, manifest, findings)
+    return IngestResult(manifest, values, findings, parsed=0, reused=0)
+
+
+def summarise(result: IngestResult) -> dict[str, object]:
+    """What the command line prints after a run, kept in ``summary.json`` for the next one."""
+    per_period = result.values.groupby("period").agg(
+        n_units=("unit_code", "nunique"), n_values=("value", "size")
+    )
+    quarantined = result.manifest[result.manifest["status"] == "quarantined"]
+    return {
+        "status": {status: result.count(status) for status in STATUSES},
+        "n_values": len(result.values),
+        "severity": {s: int((result.findings["severity"] == s).sum()) for s in ("error", "warning", "info")},
+        "periods": [[period, int(row.n_units), int(row.n_values)] for period, row in per_period.iterrows()],
+        "quarantined": list(quarantined["message"]),
+        "exit_code": result.exit_code,
+    }
