@@ -37,20 +37,13 @@ def _store_options(parser: argparse.ArgumentParser, *, processed: bool, referenc
         )
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    defaults = paths()
-    parser = argparse.ArgumentParser(
-        prog="unionstats",
-        description="Đọc, kiểm tra và tổng hợp báo cáo Excel của LĐLĐ tỉnh.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
-
+def _add_read_commands(commands, defaults) -> None:
+    """sample, ingest, validate, feedback: the commands that read files into the store."""
     sample = commands.add_parser("sample", help="ghi bộ báo cáo mẫu của tỉnh mẫu (2019–2024)")
     _store_options(sample, processed=False, reference=True)
     sample.add_argument(
         "dir", nargs="?", type=Path, default=defaults.raw, help="thư mục trống để ghi (mặc định data/raw)"
     )
-
     ingest = commands.add_parser("ingest", help="nhập các tệp báo cáo vào kho dữ liệu")
     _store_options(ingest, processed=False, reference=True)
     ingest.add_argument(
@@ -67,6 +60,26 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--strict", action="store_true", help="trả mã thoát 1 nếu có phát hiện mức lỗi (error)"
     )
+    feedback = commands.add_parser("feedback", help="bản sao báo cáo có đánh dấu ô lỗi để gửi lại đơn vị")
+    _store_options(feedback, processed=True, reference=True)
+    feedback.add_argument(
+        "--out",
+        type=Path,
+        default=defaults.reports / "phan-hoi",
+        help="thư mục ghi (mặc định reports/phan-hoi)",
+    )
+    feedback.add_argument(
+        "--raw", type=Path, default=defaults.raw, help="thư mục báo cáo gốc (mặc định data/raw)"
+    )
+    feedback.add_argument(
+        "--include-info",
+        action="store_true",
+        help="ghi cả phát hiện mức thông tin (mặc định chỉ lỗi và cảnh báo)",
+    )
+
+
+def _add_publish_commands(commands, defaults) -> None:
+    """table, charts, brief: the commands that answer questions from the store."""
     table = commands.add_parser("table", help="trả lời nhanh: chỉ tiêu theo kỳ, theo tỉnh/cụm/đơn vị")
     _store_options(table, processed=True, reference=True)
     table.add_argument("indicators", nargs="+", metavar="IND", help="mã chỉ tiêu (ví dụ members workers)")
@@ -84,7 +97,6 @@ def _build_parser() -> argparse.ArgumentParser:
         help="tổng hợp theo tỉnh, cụm hay đơn vị (mặc định province)",
     )
     table.add_argument("--xlsx", type=Path, default=None, metavar="FILE", help="ghi thêm ra tệp Excel")
-
     brief = commands.add_parser("brief", help="bản tin kỳ (HTML, notebook, bảng Excel) bằng papermill")
     _store_options(brief, processed=True, reference=True)
     brief.add_argument("--period", metavar="P", help="kỳ, ví dụ 2020-FY (mặc định: kỳ mới nhất)")
@@ -93,29 +105,22 @@ def _build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--all", action="store_true", help="mọi kỳ và mọi cụm, chạy song song")
     brief.add_argument("--pdf", action="store_true", help="in thêm bản PDF bằng Chromium của hệ thống")
     brief.add_argument("--workers", type=int, default=None, help="số tiến trình khi có --all")
-
     chart = commands.add_parser("charts", help="vẽ các biểu đồ của một kỳ vào figures/")
     _store_options(chart, processed=True, reference=True)
     chart.add_argument("--period", required=True, metavar="P", help="kỳ, ví dụ 2020-FY")
     chart.add_argument("--cluster", default=None, metavar="C", help="chỉ một cụm, ví dụ cum-2")
     chart.add_argument("--out", type=Path, default=defaults.figures, help="thư mục ghi (mặc định figures/)")
 
-    feedback = commands.add_parser("feedback", help="bản sao báo cáo có đánh dấu ô lỗi để gửi lại đơn vị")
-    _store_options(feedback, processed=True, reference=True)
-    feedback.add_argument(
-        "--out",
-        type=Path,
-        default=defaults.reports / "phan-hoi",
-        help="thư mục ghi (mặc định reports/phan-hoi)",
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unionstats",
+        description="Đọc, kiểm tra và tổng hợp báo cáo Excel của LĐLĐ tỉnh.",
     )
-    feedback.add_argument(
-        "--raw", type=Path, default=defaults.raw, help="thư mục báo cáo gốc (mặc định data/raw)"
-    )
-    feedback.add_argument(
-        "--include-info",
-        action="store_true",
-        help="ghi cả phát hiện mức thông tin (mặc định chỉ lỗi và cảnh báo)",
-    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    defaults = paths()
+    _add_read_commands(commands, defaults)
+    _add_publish_commands(commands, defaults)
     return parser
 
 

@@ -236,8 +236,8 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "detail_mismatch",
         "error",
         "Danh sách CĐCS lệch biểu tổng hợp",
-        "{label}: danh sách CĐCS (sheet '{list_sheet}', {detail_place}) cộng được {listed} nhưng biểu báo cáo "
-        "(sheet '{form_sheet}', ô {form_cell}) ghi {reported}; đề nghị đơn vị đối chiếu.",
+        "{label}: danh sách CĐCS (sheet '{list_sheet}', {detail_place}) cộng được {listed} "
+        "nhưng biểu báo cáo (sheet '{form_sheet}', ô {form_cell}) ghi {reported}; đề nghị đơn vị đối chiếu.",
     ),
     (
         "detail_total_mismatch",

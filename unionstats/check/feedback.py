@@ -67,13 +67,8 @@ def _open_copy(path: Path) -> tuple[Workbook, bool]:
             for c, value in enumerate(row):
                 if value is not None and value != "":
                     put_text(sheet.cell(row=r + 1, column=c + 1), value)
-        for first_row, first_col, last_row, last_col in grid.merged:
-            sheet.merge_cells(
-                start_row=first_row + 1,
-                start_column=first_col + 1,
-                end_row=last_row + 1,
-                end_column=last_col + 1,
-            )
+        for r1, c1, r2, c2 in grid.merged:
+            sheet.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
     return workbook, True
 
 

@@ -64,7 +64,8 @@ def value_formatter(money: bool) -> FuncFormatter:
 PERCENT_FORMATTER = FuncFormatter(lambda x, _: fmt_percent(x, 0))
 
 
-def source_line(figure: Figure, submitted: int, expected: int, period: str) -> None:
+def source_line(figure: Figure, submitted: int, expected: int, period: str, right: float = 1) -> None:
+    """Write the source under the chart ("Nguồn: báo cáo của 13/14 đơn vị…") and lay it out."""
     figure.text(
         0.01,
         0.005,
@@ -74,6 +75,7 @@ def source_line(figure: Figure, submitted: int, expected: int, period: str) -> N
         ha="left",
         va="bottom",
     )
+    figure.tight_layout(rect=(0, 0.04, right, 0.95 if figure.get_suptitle() else 1))
 
 
 def save(figure: Figure, folder: Path, name: str) -> list[Path]:
@@ -124,7 +126,6 @@ def cluster_bars(
         axis.set_ylabel("")
         axis.margins(x=0.15)
         source_line(figure, *coverage, period)
-        figure.tight_layout(rect=(0, 0.04, 1, 1))
     return figure
 
 
@@ -160,7 +161,6 @@ def yoy_bars(
         axis.legend(frameon=False)
         axis.margins(y=0.15)
         source_line(figure, *coverage, period)
-        figure.tight_layout(rect=(0, 0.04, 1, 1))
     return figure
 
 
@@ -198,8 +198,7 @@ def trend_lines(
         if len(labels) > 1:
             figure.legend(handles, labels, loc="upper right", frameon=False, fontsize=9)
         figure.suptitle(f"Xu hướng {periods[0]} – {last}", x=0.01, ha="left", fontweight="bold")
-        source_line(figure, *coverage, last)
-        figure.tight_layout(rect=(0, 0.04, 0.85 if len(labels) > 1 else 1, 0.95))
+        source_line(figure, *coverage, last, right=0.85 if len(labels) > 1 else 1)
     return figure
 
 
@@ -241,7 +240,6 @@ def rating_distribution(
         axis.set_title(f"Xếp loại công đoàn cơ sở, kỳ {period}", loc="left")
         axis.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, fontsize=8)
         source_line(figure, *coverage, period)
-        figure.tight_layout(rect=(0, 0.04, 1, 1))
     return figure
 
 
@@ -282,7 +280,6 @@ def change_heatmap(
         axis.set_ylabel("")
         axis.set_title(f"Thay đổi {period} so với {base}, theo đơn vị", loc="left")
         source_line(figure, *coverage, period)
-        figure.tight_layout(rect=(0, 0.04, 1, 1))
     return figure
 
 

@@ -113,28 +113,8 @@ def build_brief(
     yoy = yoy.assign(scope=scope) if not cluster else yoy
     key = _key_figures(yoy, scope, registry)
     comparison = _comparison_table(mine, values, period, registry, cluster, names)
-    ranking = analysis.ranking(
-        values,
-        period,
-        registry,
-        load_scoring(reference),
-        load_targets(reference) if current.period_type == "FY" else None,
-    )
-    if cluster:
-        ranking = ranking[ranking["cluster_code"] == cluster]
-    leaders = [
-        narrative.leading_sentence(ranking, c, names.get(c, c), period)
-        for c in sorted(ranking["cluster_code"].unique())
-    ]
-    subject = "các đơn vị trong cụm" if cluster else "các cấp công đoàn trong tỉnh"
-    paragraph = narrative.scope_paragraph(
-        yoy, scope, names.get(scope, scope) if cluster else "toàn tỉnh", subject, registry.catalogue
-    )
-    if current.period_type == "FY":
-        done = analysis.achievement(
-            mine, load_targets(reference), period, "cluster" if cluster else "province"
-        )
-        paragraph = " ".join(p for p in (paragraph, narrative.achievement_sentence(done, scope)) if p)
+    ranking, leaders = _ranking(values, period, registry, reference, cluster, names)
+    paragraph = _paragraph(yoy, mine, period, registry, reference, cluster, names)
     tables = {
         "Số liệu chính": key,
         "So sánh" if cluster else "So sánh cụm": comparison,
@@ -163,6 +143,34 @@ def build_brief(
         figures=figures,
         money_labels=frozenset(i.label for i in registry.catalogue.values() if i.money),
     )
+
+
+def _ranking(values, period, registry, reference, cluster, names) -> tuple[pd.DataFrame, list[str]]:
+    """The emulation ranking (of one cluster, or of every cluster) and its leading sentences."""
+    targets = load_targets(reference) if parse_code(period).period_type == "FY" else None
+    ranking = analysis.ranking(values, period, registry, load_scoring(reference), targets)
+    if cluster:
+        ranking = ranking[ranking["cluster_code"] == cluster]
+    leaders = [
+        narrative.leading_sentence(ranking, c, names.get(c, c), period)
+        for c in sorted(ranking["cluster_code"].unique())
+    ]
+    return ranking, leaders
+
+
+def _paragraph(yoy, mine, period, registry, reference, cluster, names) -> str:
+    """The brief's paragraph: figures against last year, and against targets in a year."""
+    scope = cluster or analysis.PROVINCE
+    subject = "các đơn vị trong cụm" if cluster else "các cấp công đoàn trong tỉnh"
+    paragraph = narrative.scope_paragraph(
+        yoy, scope, names.get(scope, scope) if cluster else "toàn tỉnh", subject, registry.catalogue
+    )
+    if parse_code(period).period_type == "FY":
+        done = analysis.achievement(
+            mine, load_targets(reference), period, "cluster" if cluster else "province"
+        )
+        paragraph = " ".join(p for p in (paragraph, narrative.achievement_sentence(done, scope)) if p)
+    return paragraph
 
 
 def _completeness(values, registry, period, cluster) -> pd.DataFrame:

@@ -137,14 +137,10 @@ def parse_value(raw: object, *, measure: str | None, whole: bool, money: bool) -
         True when the indicator is an amount of money, stored in đồng.
     """
     column_factor = money_factor(measure) if money else None
-    if isinstance(raw, bool):
-        return Parsed(None, "value_not_number", "Ô chứa giá trị đúng/sai, không phải số.")
-    if isinstance(raw, int | float):
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
         return _parse_number_cell(float(raw), column_factor, whole, money)
-    if raw is None:
-        return Parsed(None, "value_blank", "Ô để trống: không có số liệu.")
     if not isinstance(raw, str):
-        return Parsed(None, "value_not_number", f"Ô chứa '{raw}', không phải số.")
+        return _not_text(raw)
     text = nfc(raw)
     folded = fold(text).replace("(", "").replace(")", "")
     if folded in _NOTHING:
@@ -184,6 +180,15 @@ def parse_value(raw: object, *, measure: str | None, whole: bool, money: bool) -
             f"Ô ghi '{text}' nhưng cột đơn vị tính ghi '{measure}': đơn vị không thống nhất.",
         )
     return _finish(number, cell_factor, column_factor, whole, money, text)
+
+
+def _not_text(raw: object) -> Parsed:
+    """A cell that is neither a number nor text: blank, true/false, a date…"""
+    if raw is None:
+        return Parsed(None, "value_blank", "Ô để trống: không có số liệu.")
+    if isinstance(raw, bool):
+        return Parsed(None, "value_not_number", "Ô chứa giá trị đúng/sai, không phải số.")
+    return Parsed(None, "value_not_number", f"Ô chứa '{raw}', không phải số.")
 
 
 def _parse_number_cell(number: float, column_factor: int | None, whole: bool, money: bool) -> Parsed:

@@ -39,15 +39,15 @@ class FileOutcome:
 
     path: str
     sha256: str
-    status: str
-    unit: str = ""
-    period: str = ""
-    message: str = ""
+    status: str  # ingested | quarantined (then superseded, once supersession is decided)
     records: list[dict[str, object]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     details: list[dict[str, object]] = field(default_factory=list)
-    reused: bool = False  # rebuilt from the previous store, not re-read
+    unit: str = ""
+    period: str = ""
+    message: str = ""  # the one-line reason of a quarantine
     n_values: int = 0
+    reused: bool = False  # rebuilt from the previous store, not re-read
 
 
 def read_submission(grids: list[SheetGrid], source_file: str, registry: Registry) -> Submission:
@@ -98,8 +98,8 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         relative,
         sha256,
         "ingested",
-        submission.unit_code,
-        submission.period.code,
+        unit=submission.unit_code,
+        period=submission.period.code,
         records=submission.records,
         findings=submission.findings + detail_findings,
         details=details,

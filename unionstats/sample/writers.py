@@ -39,6 +39,19 @@ class SheetSpec:
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
         self.merges.append((first_row, first_col, last_row, last_col))
 
+    def merged_values(self) -> list[tuple[tuple[int, int, int, int], object]]:
+        """Each merged range with the value shown in it (a formula's cached result)."""
+        shown = []
+        for merged in self.merges:
+            value = self.cells.get(merged[:2], "")
+            shown.append((merged, value.cached if isinstance(value, Formula) else value))
+        return shown
+
+    def unmerged_cells(self) -> list[tuple[tuple[int, int], object]]:
+        """The cells that are not the origin of a merged range (written one by one)."""
+        origins = {merged[:2] for merged in self.merges}
+        return [(key, value) for key, value in self.cells.items() if key not in origins]
+
 
 def write_workbook(path: Path, sheets: list[SheetSpec], fmt: str) -> Path:
     """Write ``sheets`` to ``path`` with the writer ``fmt`` (one of :data:`FORMATS`)."""
@@ -63,13 +76,8 @@ def _write_openpyxl(path: Path, sheets: list[SheetSpec]) -> None:
             cell.value = value.cached if isinstance(value, Formula) else value
             if isinstance(value, str):
                 cell.data_type = "s"
-        for first_row, first_col, last_row, last_col in spec.merges:
-            sheet.merge_cells(
-                start_row=first_row + 1,
-                start_column=first_col + 1,
-                end_row=last_row + 1,
-                end_column=last_col + 1,
-            )
+        for r1, c1, r2, c2 in spec.merges:
+            sheet.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
         for col, width in spec.column_widths.items():
             sheet.column_dimensions[get_column_letter(col + 1)].width = width
     workbook.save(path)
@@ -81,19 +89,9 @@ def _write_xlsxwriter(path: Path, sheets: list[SheetSpec]) -> None:
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
     for spec in sheets:
         sheet = workbook.add_worksheet(spec.name)
-        merged_origins = {(r, c) for r, c, _, _ in spec.merges}
-        for first_row, first_col, last_row, last_col in spec.merges:
-            value = spec.cells.get((first_row, first_col), "")
-            sheet.merge_range(
-                first_row,
-                first_col,
-                last_row,
-                last_col,
-                value if not isinstance(value, Formula) else value.cached,
-            )
-        for (row, col), value in spec.cells.items():
-            if (row, col) in merged_origins:
-                continue
+        for (r1, c1, r2, c2), shown in spec.merged_values():
+            sheet.merge_range(r1, c1, r2, c2, shown)
+        for (row, col), value in spec.unmerged_cells():
             if isinstance(value, Formula):
                 sheet.write_formula(row, col, value.text, None, value.cached)
             elif isinstance(value, str):
@@ -111,19 +109,10 @@ def _write_xls(path: Path, sheets: list[SheetSpec]) -> None:
     workbook = xlwt.Workbook(encoding="utf-8")
     for spec in sheets:
         sheet = workbook.add_sheet(spec.name, cell_overwrite_ok=True)
-        merged_origins = {(r, c) for r, c, _, _ in spec.merges}
-        for first_row, first_col, last_row, last_col in spec.merges:
-            value = spec.cells.get((first_row, first_col), "")
-            sheet.write_merge(
-                first_row,
-                last_row,
-                first_col,
-                last_col,
-                value.cached if isinstance(value, Formula) else value,
-            )
-        for (row, col), value in spec.cells.items():
-            if (row, col) not in merged_origins:
-                sheet.write(row, col, value.cached if isinstance(value, Formula) else value)
+        for (r1, c1, r2, c2), shown in spec.merged_values():
+            sheet.write_merge(r1, r2, c1, c2, shown)
+        for (row, col), value in spec.unmerged_cells():
+            sheet.write(row, col, value.cached if isinstance(value, Formula) else value)
         for col, width in spec.column_widths.items():
             sheet.col(col).width = int(width * 256)
     workbook.save(str(path))

@@ -43,8 +43,8 @@ def reused_outcome(earlier: object) -> FileOutcome:
         earlier.path,
         earlier.sha256,
         "ingested",
-        earlier.unit,
-        earlier.period,
+        unit=earlier.unit,
+        period=earlier.period,
         reused=True,
         n_values=int(earlier.n_values or 0),
     )

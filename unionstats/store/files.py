@@ -19,36 +19,10 @@ from unionstats.errors import StoreError
 from unionstats.findings import FINDING_COLUMNS
 from unionstats.spreadsheet_text import restore_text, safe_frame
 
-VALUE_COLUMNS = (
-    "period",
-    "year",
-    "period_type",
-    "unit_code",
-    "unit_name",
-    "cluster_code",
-    "indicator",
-    "value",
-    "source_file",
-    "sheet",
-    "cell",
-    "raw",
-    "file_sha256",
-)
-DETAIL_COLUMNS = (
-    "period",
-    "year",
-    "period_type",
-    "unit_code",
-    "cluster_code",
-    "cdcs_name",
-    "indicator",
-    "value",
-    "source_file",
-    "sheet",
-    "cell",
-    "raw",
-    "file_sha256",
-)
+_WHEN_WHO = ("period", "year", "period_type", "unit_code")
+_PROVENANCE = ("source_file", "sheet", "cell", "raw", "file_sha256")
+VALUE_COLUMNS = (*_WHEN_WHO, "unit_name", "cluster_code", "indicator", "value", *_PROVENANCE)
+DETAIL_COLUMNS = (*_WHEN_WHO, "cluster_code", "cdcs_name", "indicator", "value", *_PROVENANCE)
 MANIFEST_COLUMNS = (
     "path",
     "sha256",
