@@ -34,14 +34,14 @@ demo: setup ## Sample data if data/raw is empty, ingest, validate, brief of the 
 	@$(BIN)/unionstats brief --processed $(PROCESSED)
 
 test: setup ## Run ruff and the whole test suite
-	$(BIN)/ruff check unionstats tests benchmarks
+	$(BIN)/ruff check unionstats tests benchmarks notebooks
 	$(BIN)/python -m pytest -q
 
 lint: setup ## Run ruff only
-	$(BIN)/ruff check unionstats tests benchmarks
+	$(BIN)/ruff check unionstats tests benchmarks notebooks
 
 format: setup ## Format the code with ruff
-	$(BIN)/ruff format unionstats tests benchmarks
+	$(BIN)/ruff format unionstats tests benchmarks notebooks
 
 lab: setup ## Open JupyterLab on the notebooks (installs the lab extra once)
 	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[test,lab]"

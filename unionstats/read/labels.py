@@ -96,6 +96,7 @@ class LabelIndex:
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.by_key: dict[str, str] = {}
+        self._matched: dict[str, str | None] = {}  # label -> match_label's answer, memoised
         for indicator in catalogue.values():
             for text in (indicator.label, *indicator.aliases):
                 for key in {label_key(text), label_key(text, drop_parentheses=True)}:
@@ -110,6 +111,19 @@ class LabelIndex:
 
     def get(self, label: str) -> str | None:
         return self.by_key.get(label_key(label)) or self.by_key.get(label_key(label, drop_parentheses=True))
+
+    def match(self, label: str) -> str | None:
+        """Rules 1 and 2 (an alias; "Trong đó: <alias>"), memoised per label text."""
+        if label in self._matched:
+            return self._matched[label]
+        found = self.get(label)
+        if found is None:
+            key = label_key(label)
+            if key.startswith("trong do "):
+                found = self.get(key.removeprefix("trong do "))
+        if len(self._matched) < 100_000:
+            self._matched[label] = found
+        return found
 
 
 _INDEXES: dict[int, tuple[Catalogue, LabelIndex]] = {}
@@ -126,15 +140,7 @@ def label_index(catalogue: Catalogue) -> LabelIndex:
 
 def match_label(label: str, catalogue: Catalogue) -> str | None:
     """The indicator ``label`` names on its own (rules 1 and 2), or None."""
-    if not label:
-        return None
-    index = label_index(catalogue)
-    found = index.get(label)
-    if found is None:
-        key = label_key(label)
-        if key.startswith("trong do "):
-            found = index.get(key.removeprefix("trong do "))
-    return found
+    return label_index(catalogue).match(label) if label else None
 
 
 _FEMALE_KEYS = {"nu", "so nu", "trong do nu", "trong do so nu", "nu trong do"}
