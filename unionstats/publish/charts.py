@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from unionstats.analyse import analysis
+from unionstats.atomic import write_file
 from unionstats.errors import UsageError
 from unionstats.formatting import fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
@@ -86,7 +87,9 @@ def save(figure: Figure, folder: Path, name: str) -> list[Path]:
     with plt.rc_context(style()):
         for suffix in ("png", "svg"):
             path = folder / f"{name}.{suffix}"
-            figure.savefig(path, bbox_inches="tight")
+            write_file(
+                path, lambda target, kind=suffix: figure.savefig(target, format=kind, bbox_inches="tight")
+            )
             paths.append(path)
     plt.close(figure)
     return paths

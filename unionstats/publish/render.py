@@ -21,7 +21,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from unionstats.atomic import staged_folder
+from unionstats.atomic import staged_folder, write_text
 from unionstats.errors import UnionstatsError
 from unionstats.publish.formats import DEFAULT_FORMATS, format_module, write_formats
 from unionstats.publish.formats.base import Rendered
@@ -67,7 +67,7 @@ def ensure_kernel() -> str:
         "language": "python",
         "metadata": {"debugger": True},
     }
-    (folder / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    write_text(folder / "kernel.json", json.dumps(spec, indent=1))
     return KERNEL_NAME
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionstats.atomic import write_text
 from unionstats.formatting import fmt_money, fmt_number, fmt_percent
 from unionstats.publish.content import Brief
 from unionstats.publish.formats.base import Rendered
@@ -88,8 +89,7 @@ def html_without_code(notebook: Path, target: Path, title: str) -> Path:
     )
     body, _ = exporter.from_notebook_node(book)
     body = body.replace("</head>", f"<style>{BRIEF_CSS}</style></head>", 1)
-    target.write_text(body, encoding="utf-8")
-    return target
+    return write_text(target, body)
 
 
 def write(rendered: Rendered, folder: Path) -> Path:
