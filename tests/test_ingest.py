@@ -162,7 +162,8 @@ def test_interrupted_write_leaves_the_previous_store_intact(tmp_path: Path, monk
     with pytest.raises(KeyboardInterrupt):
         ingest(raw, out, REFERENCE, workers=1)
     assert (out / "values.parquet").read_bytes() == before
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary left behind
+    leftovers = [*out.glob(".*.tmp-*"), *(out / ".versions").glob(".staging-*")]
+    assert not leftovers  # no temporary left behind
 
 
 def test_parallel_and_serial_parsing_give_the_same_store(tmp_path: Path, monkeypatch) -> None:

@@ -26,7 +26,17 @@ from unionstats.check.rules import load_rules
 from unionstats.findings import Finding, finding, findings_frame
 from unionstats.periods import parse_code, period_order
 from unionstats.reference import Registry
-from unionstats.store.files import read_details, read_findings, read_manifest, read_values, write_csv
+from unionstats.store.files import (
+    COMPLETENESS_FILE,
+    FINDINGS_FILE,
+    read_details,
+    read_findings,
+    read_manifest,
+    read_values,
+    write_csv,
+)
+from unionstats.store.lock import store_lock
+from unionstats.store.versions import PUBLIC_FILES, new_version
 
 COMPLETENESS_COLUMNS = (
     "period",
@@ -120,8 +130,18 @@ class ValidationResult:
 
 
 def validate(processed: Path, reference: Path, registry: Registry) -> ValidationResult:
-    """Run every check on the store at ``processed``; write findings.csv and completeness.csv."""
+    """Run every check on the store at ``processed``; write findings.csv and completeness.csv.
+
+    The store is locked for the run and the two files are committed as a new version of
+    the store (:mod:`unionstats.store.versions`), the other files carried over unchanged.
+    """
     processed, reference = Path(processed), Path(reference)
+    read_values(processed)  # a missing store is an error before anything is created
+    with store_lock(processed, "validate"):
+        return _validate(processed, reference, registry)
+
+
+def _validate(processed: Path, reference: Path, registry: Registry) -> ValidationResult:
     values = read_values(processed)
     manifest = read_manifest(processed)
     previous = read_findings(processed)
@@ -145,6 +165,8 @@ def validate(processed: Path, reference: Path, registry: Registry) -> Validation
         .drop(columns="_order")
         .reset_index(drop=True)
     )
-    write_csv(combined, processed / "findings.csv")
-    write_csv(table, processed / "completeness.csv")
+    kept = tuple(name for name in PUBLIC_FILES if name not in (FINDINGS_FILE, COMPLETENESS_FILE))
+    with new_version(processed, carry=kept) as staging:
+        write_csv(combined, staging / FINDINGS_FILE)
+        write_csv(table, staging / COMPLETENESS_FILE)
     return ValidationResult(combined, table)

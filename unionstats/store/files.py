@@ -5,7 +5,8 @@ figures), ``values_superseded.parquet`` (figures of replaced submissions),
 ``cdcs_values.parquet`` (attached CĐCS lists), ``values.csv`` (the values for Excel),
 ``manifest.csv`` (one row per raw file) and ``findings.csv``. Every file is written
 atomically (:mod:`unionstats.atomic`); the manifest is written last, so a run stopped
-half-way is recognised and redone by the next one.
+half-way is recognised and redone by the next one. Where the files live and how a run
+commits them: :mod:`unionstats.store.versions`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from unionstats.atomic import write_file
 from unionstats.errors import StoreError
 from unionstats.findings import FINDING_COLUMNS
 from unionstats.spreadsheet_text import restore_text, safe_frame
+from unionstats.store.versions import read_folder
 
 _WHEN_WHO = ("period", "year", "period_type", "unit_code")
 _PROVENANCE = ("source_file", "sheet", "cell", "raw", "file_sha256")
@@ -44,6 +46,8 @@ HISTORY_FILE = "values_superseded.parquet"
 DETAILS_FILE = "cdcs_values.parquet"
 MANIFEST_FILE = "manifest.csv"
 FINDINGS_FILE = "findings.csv"
+COMPLETENESS_FILE = "completeness.csv"
+SUMMARY_FILE = "summary.json"
 
 
 def empty_values() -> pd.DataFrame:
@@ -105,7 +109,7 @@ def write_store(
     manifest: pd.DataFrame,
     findings: pd.DataFrame,
 ) -> None:
-    """Write the whole store; the manifest last (see module docstring)."""
+    """Write every table of the store into the folder ``out`` (a version being staged)."""
     out = Path(out)
     write_parquet(normalise_values(values), out / VALUES_FILE)
     write_values_csv(normalise_values(values), out / VALUES_CSV)
@@ -119,7 +123,7 @@ def write_summary(out: Path, summary: dict[str, object]) -> None:
     """Write ``summary.json`` last, stamped with the hash of the manifest it describes."""
     import json
 
-    from unionstats.read.inventory import SUMMARY_FILE, file_sha256
+    from unionstats.read.inventory import file_sha256
 
     stamped = {**summary, "manifest_sha256": file_sha256(Path(out) / MANIFEST_FILE)}
     write_file(
@@ -138,7 +142,7 @@ def _missing_store(processed: Path) -> StoreError:
 
 def read_values(processed: Path) -> pd.DataFrame:
     """Read the current values (superseded submissions excluded)."""
-    path = Path(processed) / VALUES_FILE
+    path = read_folder(processed) / VALUES_FILE
     if not path.is_file():
         raise _missing_store(Path(processed))
     return normalise_values(pd.read_parquet(path))
@@ -146,7 +150,7 @@ def read_values(processed: Path) -> pd.DataFrame:
 
 def read_history(processed: Path) -> pd.DataFrame:
     """Read the values of superseded submissions (empty if none)."""
-    path = Path(processed) / HISTORY_FILE
+    path = read_folder(processed) / HISTORY_FILE
     return normalise_values(pd.read_parquet(path)) if path.is_file() else empty_values()
 
 
@@ -160,17 +164,17 @@ def _read_text_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
 
 def read_manifest(processed: Path) -> pd.DataFrame:
     """Read the manifest, or an empty one if the store has never been written."""
-    return _read_text_csv(Path(processed) / MANIFEST_FILE, MANIFEST_COLUMNS)
+    return _read_text_csv(read_folder(processed) / MANIFEST_FILE, MANIFEST_COLUMNS)
 
 
 def read_findings(processed: Path) -> pd.DataFrame:
     """Read the findings table (empty if none)."""
-    return _read_text_csv(Path(processed) / FINDINGS_FILE, FINDING_COLUMNS)
+    return _read_text_csv(read_folder(processed) / FINDINGS_FILE, FINDING_COLUMNS)
 
 
 def read_details(processed: Path) -> pd.DataFrame:
     """Read the CĐCS detail values (empty if no unit attached a CĐCS list)."""
-    path = Path(processed) / DETAILS_FILE
+    path = read_folder(processed) / DETAILS_FILE
     if not path.is_file():
         return normalise_details(pd.DataFrame(columns=list(DETAIL_COLUMNS)))
     return normalise_details(pd.read_parquet(path))

@@ -35,6 +35,7 @@ from unionstats.store.assemble import (
     sort_values,
 )
 from unionstats.store.files import (
+    COMPLETENESS_FILE,
     DETAIL_COLUMNS,
     STATUSES,
     VALUE_COLUMNS,
@@ -43,6 +44,8 @@ from unionstats.store.files import (
     write_store,
     write_summary,
 )
+from unionstats.store.lock import store_lock
+from unionstats.store.versions import clean_up, new_version
 
 
 @dataclass
@@ -134,22 +137,26 @@ def ingest(
     raw, out, reference = Path(raw), Path(out), Path(reference)
     registry = load_registry(reference)
     label_index(registry.catalogue)  # a wording given to two indicators stops the run here
-    previous = read_manifest(out)
-    inventory = take_inventory(raw, reference, previous, _now())
-    rows, outcomes = inventory.rows, inventory.outcomes
-    reused = len(outcomes)
-    for outcome in read_many(inventory.tasks, registry, workers or os.cpu_count() or 1, progress):
-        outcomes[outcome.path] = outcome
-    missing = carry_missing(previous, rows, outcomes)
-    resolve_supersession(rows, outcomes)
-    result = _assemble_and_write(out, registry, previous, rows, outcomes, missing)
-    result.parsed, result.reused = len(inventory.tasks), reused
-    write_summary(out, summarise(result))
+    with store_lock(out, "ingest"):
+        clean_up(out)
+        previous = read_manifest(out)
+        inventory = take_inventory(raw, reference, previous, _now())
+        rows, outcomes = inventory.rows, inventory.outcomes
+        reused = len(outcomes)
+        for outcome in read_many(inventory.tasks, registry, workers or os.cpu_count() or 1, progress):
+            outcomes[outcome.path] = outcome
+        missing = carry_missing(previous, rows, outcomes)
+        resolve_supersession(rows, outcomes)
+        with new_version(out, carry=(COMPLETENESS_FILE,)) as staging:
+            result = _assemble_and_write(out, staging, registry, previous, rows, outcomes, missing)
+            result.parsed, result.reused = len(inventory.tasks), reused
+            write_summary(staging, summarise(result))
     return result
 
 
 def _assemble_and_write(
     out: Path,
+    staging: Path,
     registry: Registry,
     previous: pd.DataFrame,
     rows: dict[str, dict],
@@ -171,7 +178,7 @@ def _assemble_and_write(
     details = normalise_details(details[details["source_file"].map(status) == "ingested"])
     manifest = manifest_table(rows, outcomes)
     findings = findings_table(outcomes, rows, missing, stored.findings)
-    write_store(out, values, history, details, manifest, findings)
+    write_store(staging, values, history, details, manifest, findings)
     return IngestResult(manifest, values, findings, parsed=0, reused=0)
 
 

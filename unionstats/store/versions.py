@@ -1,0 +1,189 @@
+"""The store's one commit point: complete versions beside each other, one link made current.
+
+Every run that changes the store (``ingest``, ``validate``) writes a complete new version in
+a staging folder under ``.versions/``, renames it to its final name, and then makes it
+current by replacing the ``current`` symbolic link in one atomic step. That replacement is
+the commit point: a kill at any instant before it leaves the previous version current and
+untouched; after it, the new one. The store's public files (``values.parquet``,
+``manifest.csv``…) are links into ``current/``, made once, so every program that opens
+``data/processed/values.parquet`` reads the current version.
+
+A run starts by cleaning up what a killed run left (staging folders, temporary links) and
+ends by pruning old versions (the last :data:`KEEP` are kept).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+VERSIONS = ".versions"
+CURRENT = "current"
+STAGING_PREFIX = ".staging-"
+KEEP = 3
+PUBLIC_FILES = (
+    "values.parquet",
+    "values.csv",
+    "values_superseded.parquet",
+    "cdcs_values.parquet",
+    "manifest.csv",
+    "findings.csv",
+    "completeness.csv",
+    "summary.json",
+)
+
+
+def current_version(out: Path) -> Path | None:
+    """The folder of the current version, or None for a store never committed this way."""
+    link = Path(out) / CURRENT
+    return link.resolve() if link.is_dir() else None
+
+
+def read_folder(out: Path) -> Path:
+    """Where to read the store's files: the current version (or a store of the older flat layout)."""
+    return current_version(out) or Path(out)
+
+
+def clean_up(out: Path) -> list[str]:
+    """Remove what a killed run left behind: staging folders, temporary links and files."""
+    out = Path(out)
+    removed: list[str] = []
+    versions = out / VERSIONS
+    if versions.is_dir():
+        for staging in versions.glob(f"{STAGING_PREFIX}*"):
+            shutil.rmtree(staging, ignore_errors=True)
+            removed.append(staging.name)
+    for leftover in out.glob(".*.tmp-*"):
+        leftover.unlink(missing_ok=True)
+        removed.append(leftover.name)
+    for name in PUBLIC_FILES:  # the older layout's temporary files (".values.parquet.<random>")
+        for leftover in out.glob(f".{name}.*"):
+            if leftover.is_file():
+                leftover.unlink(missing_ok=True)
+                removed.append(leftover.name)
+    if current_version(out) is not None:
+        link_public_files(out)
+    return removed
+
+
+@contextmanager
+def new_version(out: Path, carry: tuple[str, ...] = ()) -> Iterator[Path]:
+    """Yield a staging folder for a complete new version; commit it when the block ends.
+
+    ``carry`` names files of the current version that the new one keeps unchanged: they
+    are hard-linked (copied where links are not possible), never rewritten. If the block
+    raises, the staging folder is removed and the current version stays current.
+    """
+    out = Path(out)
+    versions = out / VERSIONS
+    versions.mkdir(parents=True, exist_ok=True)
+    staging = versions / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
+    staging.mkdir()
+    try:
+        previous = read_folder(out)
+        for name in carry:
+            source = previous / name
+            if source.is_file():
+                _link_or_copy(source, staging / name)
+        yield staging
+        commit(out, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _fsync_folder(folder: Path) -> None:
+    for path in folder.iterdir():
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def commit(out: Path, staging: Path) -> Path:
+    """Make ``staging`` the current version (the commit point is one ``os.replace``)."""
+    out = Path(out)
+    _fsync_folder(staging)
+    _adopt_copied_current(out)
+    name = f"v{_last_number(out / VERSIONS) + 1:06d}"
+    final = out / VERSIONS / name
+    os.rename(staging, final)
+    temporary = out / f".{CURRENT}.tmp-{uuid.uuid4().hex[:8]}"
+    os.symlink(f"{VERSIONS}/{name}", temporary)
+    os.replace(temporary, out / CURRENT)  # the commit point
+    _fsync_folder_entry(out)
+    link_public_files(out)
+    prune(out)
+    return final
+
+
+def _adopt_copied_current(out: Path) -> None:
+    """A store copied without its links (``cp -r``) has a real ``current`` folder: keep it as
+    a numbered version, so that the link can replace it."""
+    current = out / CURRENT
+    if current.is_dir() and not current.is_symlink():
+        os.rename(current, out / VERSIONS / f"v{_last_number(out / VERSIONS) + 1:06d}")
+
+
+def _numbered(name: str) -> bool:
+    return name[:1] == "v" and name[1:].isdigit()
+
+
+def _last_number(versions: Path) -> int:
+    numbers = [int(p.name[1:]) for p in versions.iterdir() if _numbered(p.name)]
+    return max(numbers, default=0)
+
+
+def _fsync_folder_entry(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def link_public_files(out: Path) -> None:
+    """Make each public file of the current version a link into ``current/``.
+
+    A flat file of the older layout is replaced by its link; a link to a file the current
+    version does not have (``completeness.csv`` before the first validation) is removed.
+    """
+    out = Path(out)
+    for name in PUBLIC_FILES:
+        path, target = out / name, f"{CURRENT}/{name}"
+        if not (out / CURRENT / name).is_file():
+            if path.is_symlink():
+                path.unlink()
+            continue
+        if path.is_symlink() and os.readlink(path) == target:
+            continue
+        temporary = out / f".{name}.tmp-{uuid.uuid4().hex[:8]}"
+        os.symlink(target, temporary)
+        os.replace(temporary, path)
+
+
+def prune(out: Path, keep: int = KEEP) -> None:
+    """Remove old versions, keeping the current one and the ``keep`` - 1 before it."""
+    versions = Path(out) / VERSIONS
+    current = current_version(out)
+    committed = sorted(
+        p for p in versions.iterdir() if p.is_dir() and p.name[:1] == "v" and p.name[1:].isdigit()
+    )
+    for old in committed[:-keep]:
+        if current is None or old.resolve() != current:
+            shutil.rmtree(old, ignore_errors=True)
