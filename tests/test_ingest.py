@@ -166,14 +166,11 @@ def test_interrupted_write_leaves_the_previous_store_intact(tmp_path: Path, monk
     assert not leftovers  # no temporary left behind
 
 
-def test_parallel_and_serial_parsing_give_the_same_store(tmp_path: Path, monkeypatch) -> None:
-    import unionstats.read.batch as batch_module
-
+def test_parallel_and_serial_parsing_give_the_same_store(tmp_path: Path) -> None:
     files = {f"2020-FY/DakTo copy {i}.xlsx": GOOD[0] for i in range(3)}
     files["2021-H1/NgocHoi 6T2021.xlsx"] = "prior_year_column_first.xlsx"
     raw = make_raw(tmp_path, files)
-    serial = ingest(raw, tmp_path / "serial", REFERENCE, workers=1)
-    monkeypatch.setattr(batch_module, "PARALLEL_THRESHOLD", 2)
+    serial = ingest(raw, tmp_path / "serial", REFERENCE, workers=0)  # in this process
     parallel = ingest(raw, tmp_path / "parallel", REFERENCE, workers=2)
     pd.testing.assert_frame_equal(serial.values, parallel.values)
     assert list(serial.manifest["status"]) == list(parallel.manifest["status"])

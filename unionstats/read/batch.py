@@ -1,50 +1,210 @@
-"""Many files -> outcomes: reading a batch of submissions, in parallel processes when large.
+"""Many files -> outcomes, each file read in a supervised worker process.
 
-Each task is ``(path, relative path, sha256, reference folder)``; each worker loads the
-registry once (cached per process) and calls :func:`unionstats.read.submission.read_file`,
-which never raises for a bad file.
+A file that crashes the reader, hangs, or exhausts memory must cost only itself. So files
+are read in worker processes that the batch supervises: each worker reads one file at a
+time under a memory limit (``RLIMIT_AS``), the supervisor knows which file each worker holds
+and since when, and a worker that dies or runs past the time limit is killed and replaced;
+its file is quarantined with the reason. Workers ignore Ctrl-C (the command prints one line)
+and are killed by the kernel when their parent dies, even by SIGKILL.
+
+Each task is ``(path, relative path, sha256, reference folder)``; a worker loads the registry
+once and calls :func:`unionstats.read.submission.read_file`, which never raises for a bad file.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+import contextlib
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from dataclasses import dataclass
 from functools import lru_cache
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from tqdm import tqdm
 
+from unionstats.findings import finding
 from unionstats.read.submission import FileOutcome, read_file
 from unionstats.reference import Registry, load_registry
 
-PARALLEL_THRESHOLD = 40
 Task = tuple[str, str, str, str]
+FILE_SECONDS = float(os.environ.get("UNIONSTATS_FILE_SECONDS", "120"))
+FILE_MEMORY_MB = int(os.environ.get("UNIONSTATS_FILE_MEMORY_MB", "2048"))
+
+
+_INHERITED: dict[str, Registry] = {}  # the parent's registry, inherited by forked workers
 
 
 @lru_cache(maxsize=4)
 def _registry_for(folder: str) -> Registry:
-    return load_registry(Path(folder))
+    return _INHERITED.get(folder) or load_registry(Path(folder))
 
 
-def _read_in_worker(task: Task) -> FileOutcome:
-    path, relative, sha256, reference = task
-    return read_file(Path(path), relative, sha256, _registry_for(reference))
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this worker when its parent dies (no orphaned readers)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Cap this worker's address space at what it uses now plus ``megabytes``."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as handle:
+            used = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = used + megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    except (OSError, ValueError, ImportError):
+        pass
+
+
+def _worker(connection: Connection, reference: str, memory_mb: int) -> None:
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    registry = _registry_for(reference)
+    if memory_mb:
+        _limit_memory(memory_mb)
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        path, relative, sha256, _ = task
+        try:
+            outcome = read_file(Path(path), relative, sha256, registry)
+        except MemoryError:
+            outcome = _failed(task, "hết bộ nhớ khi đọc")
+        connection.send(outcome)
+
+
+def _failed(task: Task, reason: str) -> FileOutcome:
+    """The outcome of a file whose reader crashed, hung or ran out of memory."""
+    _, relative, sha256, _ = task
+    item = finding("reader_failed", file=relative, detail=reason)
+    message = f"{relative}: {item.message}"
+    return FileOutcome(relative, sha256, "quarantined", findings=[item], message=message)
+
+
+@dataclass
+class _Slot:
+    """One worker process and the file it is reading."""
+
+    process: multiprocessing.process.BaseProcess
+    connection: Connection
+    task: Task | None = None
+    started: float = 0.0
+
+
+class Supervisor:
+    """Keeps ``workers`` reader processes busy with tasks; replaces any that fail."""
+
+    def __init__(self, reference: str, workers: int, seconds: float, memory_mb: int) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.reference, self.seconds, self.memory_mb = reference, seconds, memory_mb
+        self.slots = [self._start() for _ in range(workers)]
+
+    def _start(self) -> _Slot:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(
+            target=_worker, args=(child, self.reference, self.memory_mb), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Slot(process, parent)
+
+    def _replace(self, slot: _Slot) -> None:
+        if slot.process.is_alive():
+            slot.process.kill()
+        slot.process.join(timeout=5)
+        slot.connection.close()
+        index = self.slots.index(slot)
+        self.slots[index] = self._start()
+
+    def run(self, tasks: list[Task], on_outcome) -> None:
+        pending = deque(tasks)
+        while pending or any(slot.task for slot in self.slots):
+            for slot in self.slots:
+                if slot.task is None and pending:
+                    slot.task, slot.started = pending.popleft(), time.monotonic()
+                    slot.connection.send(slot.task)
+            busy = [slot for slot in self.slots if slot.task]
+            ready = wait([s.connection for s in busy] + [s.process.sentinel for s in busy], timeout=1.0)
+            for slot in busy:
+                self._collect(slot, ready, on_outcome)
+
+    def _collect(self, slot: _Slot, ready: list, on_outcome) -> None:
+        if slot.connection in ready:
+            try:
+                outcome = slot.connection.recv()
+            except (EOFError, OSError):
+                outcome = None
+            if outcome is not None:
+                slot.task = None
+                on_outcome(outcome)
+                return
+        died = not slot.process.is_alive() or slot.process.sentinel in ready
+        late = time.monotonic() - slot.started > self.seconds
+        if died or late:
+            code = slot.process.exitcode
+            reason = (
+                f"đọc quá {self.seconds:.0f} giây"
+                if late and not died
+                else f"bộ đọc dừng bất thường (mã {code}; có thể do tệp làm hết bộ nhớ)"
+            )
+            on_outcome(_failed(slot.task, reason))
+            slot.task = None
+            self._replace(slot)
+
+    def close(self) -> None:
+        for slot in self.slots:
+            with contextlib.suppress(OSError, ValueError):
+                slot.connection.send(None)
+        for slot in self.slots:
+            slot.process.join(timeout=2)
+            if slot.process.is_alive():
+                slot.process.kill()
+                slot.process.join(timeout=2)
+            slot.connection.close()
 
 
 def read_many(tasks: list[Task], registry: Registry, workers: int, progress: bool) -> list[FileOutcome]:
-    """Read every task's file; in ``workers`` processes when the batch is large."""
+    """Read every task's file in supervised worker processes (see the module docstring).
+
+    ``workers`` = 0 reads in this process (for debugging a reader; no isolation).
+    """
     bar = tqdm(total=len(tasks), desc="Đọc báo cáo", unit="tệp", disable=None if progress else True)
     outcomes: list[FileOutcome] = []
+
+    def keep(outcome: FileOutcome) -> None:
+        outcomes.append(outcome)
+        bar.update()
+
     try:
-        if workers > 1 and len(tasks) >= PARALLEL_THRESHOLD:
-            chunk = max(1, len(tasks) // (workers * 8))
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for outcome in pool.map(_read_in_worker, tasks, chunksize=chunk):
-                    outcomes.append(outcome)
-                    bar.update()
-        else:
+        if not tasks:
+            return outcomes
+        if workers <= 0:
             for path, relative, sha256, _ in tasks:
-                outcomes.append(read_file(Path(path), relative, sha256, registry))
-                bar.update()
+                keep(read_file(Path(path), relative, sha256, registry))
+            return outcomes
+        _INHERITED[tasks[0][3]] = registry
+        supervisor = Supervisor(tasks[0][3], min(workers, len(tasks)), FILE_SECONDS, FILE_MEMORY_MB)
+        try:
+            supervisor.run(tasks, keep)
+        finally:
+            supervisor.close()
     finally:
         bar.close()
-    return outcomes
+    order = {task[1]: index for index, task in enumerate(tasks)}
+    return sorted(outcomes, key=lambda outcome: order[outcome.path])
