@@ -7,7 +7,9 @@ import zipfile
 import pytest
 
 from unionstats.errors import InputFileError
-from unionstats.read.cells import SheetGrid, a1, check_archive, header_texts, raw_text, read_workbook
+from unionstats.read.archive import check_archive
+from unionstats.read.cells import SheetGrid, header_texts, raw_text, read_workbook
+from unionstats.read.cells_a1 import a1
 from unionstats.sample.writers import SheetSpec, write_workbook
 
 

@@ -74,6 +74,13 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "đề nghị đơn vị gửi lại tệp đúng mẫu.",
     ),
     (
+        "file_too_large",
+        "error",
+        "Sheet quá lớn",
+        "Sheet '{sheet}' có ô ở dòng {rows}, cột {cols}: quá lớn cho một báo cáo (thường do định dạng "
+        "hoặc ô thừa ở cuối sheet); xoá các dòng, cột thừa rồi gửi lại.",
+    ),
+    (
         "file_zip_bomb",
         "error",
         "Tệp nén bất thường",

@@ -101,8 +101,12 @@ class Registry:
     def units_in_text(self, text: str) -> set[str]:
         """Return the units whose squashed name occurs inside ``text`` (for filenames)."""
         haystack = squash(text)
-        found = {code for key, code in self.unit_by_key.items() if len(key) >= 5 and key in haystack}
-        return found
+        return {code for key, code in self._long_unit_keys if key in haystack}
+
+    @cached_property
+    def _long_unit_keys(self) -> tuple[tuple[str, str], ...]:
+        """Unit keys long enough to be looked for inside a file name (5 letters or more)."""
+        return tuple((key, code) for key, code in self.unit_by_key.items() if len(key) >= 5)
 
     def closest_units(self, text: str, n: int = 3) -> list[str]:
         """Suggest the registered unit names closest to ``text``."""

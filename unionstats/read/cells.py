@@ -1,38 +1,24 @@
 """Raw files -> cell grids: every sheet of a workbook as rows of values, with merged ranges.
 
-Reading goes through python-calamine (xlsx, xlsm, xlsb, xls, ods). Before a zip-based
-file is parsed, its archive directory is checked so that a zip bomb is refused without
-being inflated. Any failure becomes an :class:`InputFileError` with a Vietnamese message;
-nothing here lets a library traceback escape.
+Reading goes through python-calamine (xlsx, xlsm, xlsb, xls, ods). Before a file is
+parsed, its container is checked (:mod:`unionstats.read.archive`): a zip bomb, a sheet
+reaching absurdly far, or a password-encrypted file is refused without being parsed. Any
+failure becomes an :class:`InputFileError` with a Vietnamese message; nothing here lets a
+library traceback escape.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine
 
 from unionstats.errors import InputFileError
+from unionstats.read.archive import check_container
 from unionstats.read.inventory import SPREADSHEET_SUFFIXES
 from unionstats.text import fold
-
-ZIP_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 200
-MAX_ZIP_MEMBERS = 10_000
-
-
-def a1(row: int, col: int) -> str:
-    """Return the A1 reference of a zero-based (row, col): ``a1(0, 0) == "A1"``."""
-    letters = ""
-    col += 1
-    while col:
-        col, remainder = divmod(col - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return f"{letters}{row + 1}"
 
 
 def cell_text(value: object) -> str:
@@ -88,28 +74,6 @@ class SheetGrid:
         return row, col
 
 
-def check_archive(path: Path) -> None:
-    """Refuse a zip-based workbook whose inflated size or ratio is absurd (a zip bomb)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile:
-        raise InputFileError.of("file_corrupt", file=path.name, detail="") from None
-    if len(members) > MAX_ZIP_MEMBERS:
-        raise InputFileError.of("file_suspicious", file=path.name, members=len(members))
-    inflated = sum(member.file_size for member in members)
-    compressed = max(1, sum(member.compress_size for member in members))
-    if inflated > MAX_UNCOMPRESSED_BYTES or (
-        inflated > 10 * 1024 * 1024 and inflated / compressed > MAX_COMPRESSION_RATIO
-    ):
-        raise InputFileError.of(
-            "file_zip_bomb",
-            file=path.name,
-            megabytes=f"{inflated / 1024 / 1024:.0f}",
-            ratio=f"{inflated / compressed:.0f}",
-        )
-
-
 def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetGrid]:
     """Read every worksheet of ``path`` into :class:`SheetGrid` objects.
 
@@ -123,12 +87,7 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetG
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
         raise InputFileError.of("file_not_spreadsheet", file=name, suffix=path.suffix)
-    if suffix in ZIP_SUFFIXES:
-        try:
-            check_archive(path)
-        except InputFileError as error:
-            error.file = name
-            raise
+    check_container(path, name)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError:

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from unionstats.findings import Finding, finding
-from unionstats.read.cells import SheetGrid, a1, cell_text, header_texts, raw_text, row_is_blank
+from unionstats.read.cells import SheetGrid, cell_text, header_texts, raw_text, row_is_blank
+from unionstats.read.cells_a1 import a1
 from unionstats.read.labels import detail_column_indicator, is_detail_name_header, rating_of
 from unionstats.read.numbers import parse_value
 from unionstats.text import fold

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from unionstats.catalogue import Catalogue
 from unionstats.errors import InputFileError
 from unionstats.findings import Finding, finding
-from unionstats.read.cells import SheetGrid, a1, cell_text, header_texts, raw_text, row_is_blank
-from unionstats.read.labels import RowContext, match_label, match_row_label
+from unionstats.read.cells import SheetGrid, cell_text, header_texts, raw_text, row_is_blank
+from unionstats.read.cells_a1 import a1
+from unionstats.read.labels import RowContext, label_index, match_row_label
 from unionstats.read.numbers import parse_value
 from unionstats.text import fold
 
@@ -48,6 +49,7 @@ class Table:
     value_col: int
     measure_col: int | None
     tt_col: int | None
+    lines_above: list[tuple[str, str]] | None = field(default=None, repr=False)  # see identify.py
 
 
 def find_table(grid: SheetGrid) -> Table | None:
@@ -167,7 +169,7 @@ class RowReader:
         if match.indicator is None:
             self._unmatched(row, label, raw, match.problem)
             return None
-        self.context = RowContext(previous_indicator=match.indicator)
+        self.context.previous_indicator = match.indicator
         return self._record(row, match.indicator, raw)
 
     def _unmatched(self, row: int, label: str, raw: object, problem: str) -> None:
@@ -180,7 +182,7 @@ class RowReader:
         if raw is None and (_ROMAN.match(tt) or label.isupper()):
             return  # a section heading: "I | TỔ CHỨC CÔNG ĐOÀN"
         self.add("label_unknown", cell, label=label)
-        self.context = RowContext()
+        self.context.previous_indicator = None
 
     def _record(self, row: int, indicator: str, raw: object) -> dict[str, object] | None:
         table, grid = self.table, self.table.sheet
@@ -244,6 +246,7 @@ def choose_table(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> Tab
         When no sheet has a report table, or the best one matches no indicator.
     """
     tables: list[tuple[int, Table]] = []
+    index = label_index(catalogue)
     for grid in grids:
         try:
             table = find_table(grid)
@@ -255,7 +258,7 @@ def choose_table(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> Tab
         matched = sum(
             1
             for row in range(table.first_data_row, min(grid.n_rows, table.first_data_row + 200))
-            if match_label(cell_text(grid.value(row, table.label_col)), catalogue)
+            if index.match(cell_text(grid.value(row, table.label_col)))
         )
         tables.append((matched, table))
     if not tables:

@@ -12,7 +12,8 @@ from pathlib import PurePath
 
 from unionstats.errors import InputFileError
 from unionstats.periods import Period, find_periods
-from unionstats.read.cells import a1, cell_text
+from unionstats.read.cells import cell_text
+from unionstats.read.cells_a1 import a1
 from unionstats.read.forms import Table
 from unionstats.reference import Registry
 from unionstats.text import fold, unit_key
@@ -21,8 +22,10 @@ _UNIT_LINE = re.compile(r"^(?:don vi(?: bao cao)?|ten don vi)\s*:")
 
 
 def header_lines(table: Table) -> list[tuple[str, str]]:
-    """(cell, text) of every non-empty cell above the table header."""
-    lines = []
+    """(cell, text) of every non-empty cell above the table header (computed once a table)."""
+    if table.lines_above is not None:
+        return table.lines_above
+    lines: list[tuple[str, str]] = []
     for row in range(table.header_row):
         for col, value in enumerate(table.sheet.rows[row]):
             text = cell_text(value)
@@ -30,6 +33,7 @@ def header_lines(table: Table) -> list[tuple[str, str]]:
                 for part in text.splitlines():
                     if part.strip():
                         lines.append((a1(row, col), part.strip()))
+    table.lines_above = lines
     return lines
 
 

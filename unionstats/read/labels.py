@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from unionstats.catalogue import Catalogue
 from unionstats.errors import ReferenceDataError
@@ -146,15 +147,14 @@ def match_label(label: str, catalogue: Catalogue) -> str | None:
 _FEMALE_KEYS = {"nu", "so nu", "trong do nu", "trong do so nu", "nu trong do"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RowContext:
-    """What the matcher may know about the rows around a label."""
+    """What the matcher may know about the rows around a label (updated row by row)."""
 
     previous_indicator: str | None = None
 
 
-@dataclass(frozen=True)
-class LabelMatch:
+class LabelMatch(NamedTuple):
     """The outcome of matching one label.
 
     ``indicator`` is None when nothing matched; ``problem`` then names a finding code

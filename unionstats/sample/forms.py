@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from unionstats.periods import Period
-from unionstats.read.cells import a1
+from unionstats.read.cells_a1 import a1
 from unionstats.reference import Registry
 from unionstats.sample.styles import ORG_LINE, PLACE, ROMAN, TEMPLATE_2019, TEMPLATE_2021, UNIT_STYLES, Style
 from unionstats.sample.truth import (
