@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from unionstats.config import paths
-from unionstats.errors import UnionstatsError, UsageError
+from unionstats.errors import UnionstatsError, UsageError, describe_os_error
 from unionstats.formatting import fmt_number
 from unionstats.periods import period_order
 
@@ -124,6 +124,15 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _latest_period(values) -> str:
+    if values.empty:
+        raise UsageError(
+            "Kho dữ liệu chưa có số liệu nào: chép báo cáo vào data/raw rồi chạy 'unionstats ingest'.",
+            code="store_empty",
+        )
+    return max(values["period"], key=period_order)
+
+
 def _cmd_table(args: argparse.Namespace) -> int:
     from unionstats.publish.formats.xlsx import write_xlsx
     from unionstats.publish.tables import question_table, render_text
@@ -133,9 +142,7 @@ def _cmd_table(args: argparse.Namespace) -> int:
     values = read_values(args.processed)
     periods = args.period
     if not periods:
-        if values.empty:
-            raise UsageError("Kho dữ liệu trống: chạy 'unionstats ingest' trước.", code="store_empty")
-        periods = [max(values["period"], key=period_order)]
+        periods = [_latest_period(values)]
     table, notes = question_table(values, args.indicators, periods, load_registry(args.reference), by=args.by)
     print(render_text(table, notes))
     if args.xlsx:
@@ -160,7 +167,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         if not period:
             from unionstats.store.files import read_values
 
-            period = max(read_values(args.processed)["period"], key=period_order)
+            period = _latest_period(read_values(args.processed))
         html_file = render_brief(period, cluster=args.cluster, **options)
         print(html_file.resolve())
         return 0
@@ -333,12 +340,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnionstatsError as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # output piped into `head`: not an error of the user's
-        sys.stderr.close()
-        return 0
+    except OSError as error:  # disk full, no permission, a file where a folder should be
+        if isinstance(error, BrokenPipeError):  # output piped into `head`: not the user's error
+            sys.stderr.close()
+            return 0
+        print(f"Lỗi: {describe_os_error(error)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu; kho dữ liệu trước đó vẫn nguyên vẹn.", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug: one line, never a traceback, and how to report it
+        print(
+            f"Lỗi không mong đợi ({type(error).__name__}: {str(error)[:200]}); dữ liệu đã có không bị "
+            "thay đổi. Báo cho nhóm phát triển kèm lệnh vừa chạy.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

@@ -91,3 +91,31 @@ class UsageError(UnionstatsError):
     """A command was called with arguments it cannot use (exit status 2)."""
 
     default_code = "usage"
+
+
+_OS_ERRORS = {
+    "ENOSPC": "hết chỗ trống trên đĩa khi ghi {name}: giải phóng dung lượng rồi chạy lại",
+    "EDQUOT": "hết hạn mức dung lượng khi ghi {name}: giải phóng dung lượng rồi chạy lại",
+    "EACCES": "không có quyền với {name}: chọn thư mục mình có quyền ghi, hoặc nhờ quản trị cấp quyền",
+    "EPERM": "không được phép thao tác trên {name}: kiểm tra quyền của thư mục",
+    "EROFS": "{name} nằm trên ổ chỉ đọc: chọn thư mục khác",
+    "ENAMETOOLONG": "tên tệp quá dài ({name}): đổi tên tệp hoặc thư mục cho ngắn hơn",
+    "ENOTDIR": "{name} là một tệp chứ không phải thư mục: chọn một thư mục",
+    "EEXIST": "{name} đã có và là một tệp: chọn một thư mục khác",
+    "EISDIR": "{name} là một thư mục, không phải tệp",
+    "ENOENT": "không tìm thấy {name}",
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """One Vietnamese line for an operating-system error (disk full, no permission…)."""
+    import errno
+
+    name = error.filename or "tệp"
+    if isinstance(name, str) and len(name) > 80:
+        name = "…" + name[-77:]
+    template = _OS_ERRORS.get(errno.errorcode.get(error.errno or 0, ""), "")
+    if template:
+        return template.format(name=name) + "; dữ liệu đã có không bị thay đổi."
+    reason = error.strerror or type(error).__name__
+    return f"lỗi hệ thống khi thao tác trên {name} ({reason}); dữ liệu đã có không bị thay đổi."

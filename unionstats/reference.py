@@ -161,8 +161,44 @@ def load_registry(folder: Path) -> Registry:
     return registry
 
 
+def _line_error(name: str, folder: Path, index: int, message: str) -> ReferenceDataError:
+    line = int(index) + 2  # the header is line 1
+    return ReferenceDataError(
+        f"{name} dòng {line}: {message}",
+        file=str(folder / name),
+        cell=f"dòng {line}",
+        code="reference_invalid",
+    )
+
+
+def _check_unique_and_numeric(registry: Registry) -> None:
+    """Codes that must be unique, and years that must be numbers."""
+    if registry.units.empty:
+        raise ReferenceDataError(
+            "units.csv không có đơn vị nào: thêm mỗi đơn vị một dòng (unit_code, name, kind…).",
+            file=str(registry.folder / "units.csv"),
+        )
+    for name, frame, columns in (
+        ("units.csv", registry.units, ["unit_code"]),
+        ("indicators.csv", registry.indicators, ["code"]),
+        ("clusters.csv", registry.clusters, ["year", "unit_code"]),
+    ):
+        repeated = frame.index[frame.duplicated(subset=columns, keep="first")]
+        if len(repeated):
+            shown = ", ".join(str(frame.at[repeated[0], c]) for c in columns)
+            raise _line_error(
+                name, registry.folder, repeated[0], f"'{shown}' đã có ở dòng trên: mỗi mã một dòng."
+            )
+    for index, year in registry.clusters["year"].items():
+        if not year.isdigit() or len(year) != 4:
+            raise _line_error(
+                "clusters.csv", registry.folder, index, f"year = '{year}' không phải năm (ví dụ 2024)."
+            )
+
+
 def _check(registry: Registry) -> None:
     """Fail early, with the line number, on reference rows the readers cannot use."""
+    _check_unique_and_numeric(registry)
     for name, frame, column, allowed in (
         ("units.csv", registry.units, "kind", {"district", "sector"}),
         ("indicators.csv", registry.indicators, "kind", {"stock", "flow"}),

@@ -12,6 +12,7 @@ Thresholds are reference data (``thresholds.csv``).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from unionstats.check.rules import Rule, violations
+from unionstats.errors import ReferenceDataError
 from unionstats.findings import Finding, finding
 from unionstats.formatting import fmt_number, fmt_percent
 from unionstats.periods import period_order
@@ -60,7 +62,18 @@ class Thresholds:
         for name in cls.__dataclass_fields__:
             if name in values:
                 kind = type(getattr(defaults, name))
-                kwargs[name] = kind(float(values[name]))
+                try:
+                    number = float(values[name].replace(",", "."))
+                    if not math.isfinite(number):
+                        raise ValueError
+                except ValueError:
+                    line = list(frame["name"]).index(name) + 2
+                    raise ReferenceDataError(
+                        f"thresholds.csv dòng {line}: {name} = '{values[name]}' không phải số (ví dụ 3.5).",
+                        file=str(path),
+                        cell=f"dòng {line}",
+                    ) from None
+                kwargs[name] = kind(number)
         return cls(**kwargs)
 
 

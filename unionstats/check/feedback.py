@@ -26,7 +26,7 @@ from unionstats.atomic import write_file
 from unionstats.errors import InputFileError
 from unionstats.read.cells import read_workbook
 from unionstats.spreadsheet_text import put_text, safe_text
-from unionstats.store.files import read_findings, read_manifest, write_csv
+from unionstats.store.files import read_findings, read_manifest, read_values, write_csv
 
 RESULTS_SHEET = "Kết quả kiểm tra"
 SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
@@ -48,6 +48,19 @@ class FeedbackFile:
     rebuilt: bool
 
 
+def _short(stem: str, limit: int = 150) -> str:
+    """A file stem short enough (in bytes) that the feedback file's name stays legal."""
+    while len(stem.encode("utf-8")) > limit:
+        stem = stem[:-1]
+    return stem
+
+
+def _empty_workbook() -> Workbook:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    return workbook
+
+
 def _open_copy(path: Path) -> tuple[Workbook, bool]:
     """The workbook to annotate: the file itself (xlsx) or a rebuild from its values."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -55,8 +68,7 @@ def _open_copy(path: Path) -> tuple[Workbook, bool]:
             return load_workbook(path), False
         except Exception:  # an xlsx openpyxl cannot load is rebuilt from calamine's values
             pass
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = _empty_workbook()
     try:
         grids = read_workbook(path)
     except InputFileError:
@@ -82,7 +94,9 @@ def _results_sheet(
         "Các ô có vấn đề được tô màu (đỏ: lỗi, vàng: cảnh báo) và có ghi chú. Đề nghị đơn vị "
         "kiểm tra, sửa và gửi lại tệp mới; không sửa trực tiếp trên bản này."
     )
-    if rebuilt:
+    if not workbook.sheetnames[1:]:
+        note += " Tệp gốc không đọc được nên bản này chỉ gồm kết quả kiểm tra."
+    elif rebuilt:
         note += " Bản này dựng lại từ tệp gốc .xls/.ods nên chỉ giữ giá trị, không giữ định dạng."
     put_text(sheet["A2"], note)
     headers = ["STT", "Mức độ", "Sheet", "Ô", "Chỉ tiêu", "Nội dung"]
@@ -139,6 +153,7 @@ def write_feedback(
     what was written; ``out/danh-sach-phan-hoi.csv`` lists it too.
     """
     processed, raw, out = Path(processed), Path(raw), Path(out)
+    read_values(processed)  # a missing store is an error, not an empty feedback
     findings = read_findings(processed)
     manifest = read_manifest(processed).set_index("path")
     severities = ["error", "warning", "info"] if include_info else ["error", "warning"]
@@ -151,12 +166,15 @@ def write_feedback(
             continue
         order = group["severity"].map({"error": 0, "warning": 1, "info": 2})
         group = group.assign(_order=order).sort_values(["_order", "sheet", "cell"]).drop(columns="_order")
-        workbook, rebuilt = _open_copy(raw / source)
+        if status == "quarantined":  # never reopened: the reason is all the unit needs
+            workbook, rebuilt = _empty_workbook(), True
+        else:
+            workbook, rebuilt = _open_copy(raw / source)
         _annotate(workbook, group)
         _results_sheet(workbook, group, source, rebuilt, labels or {})
         workbook.active = 0
         period = group["period"].iloc[0] or manifest.at[source, "period"] or "khong-ro-ky"
-        target = out / period / f"{PurePosixPath(source).stem} (ket qua kiem tra).xlsx"
+        target = out / period / f"{_short(PurePosixPath(source).stem)} (ket qua kiem tra).xlsx"
         write_file(target, workbook.save)
         written.append(FeedbackFile(source, target, group["unit"].iloc[0], period, len(group), rebuilt))
     index = pd.DataFrame(

@@ -50,7 +50,16 @@ OPERATORS = (*COMPARISONS, "compulsory_pair")
 SEVERITY = {"high": "error", "medium": "warning", "low": "info"}
 MISSING = ("skip_if_any_missing", "never_skip")
 WILDCARDS = {"ANY_COUNT": "whole", "ANY_MONEY": "money"}
-_BINARY = {ast.Add: op.add, ast.Sub: op.sub, ast.Mult: op.mul, ast.Div: op.truediv}
+
+
+def _divide(left, right):
+    """Division where a zero denominator gives a missing value (the rule is then skipped)."""
+    if isinstance(right, pd.Series):
+        return left / right.where(right != 0)
+    return left / right if right != 0 else np.nan
+
+
+_BINARY = {ast.Add: op.add, ast.Sub: op.sub, ast.Mult: op.mul, ast.Div: _divide}
 _FUNCTIONS = {"round": np.round, "abs": np.abs}
 
 
@@ -101,12 +110,32 @@ def _evaluate(node: ast.expr, wide: pd.DataFrame) -> pd.Series | float:
     raise AssertionError(f"unchecked node {node!r}")  # parse_expression admits no other node
 
 
+MAX_EXPRESSION_CHARS = 500
+MAX_EXPRESSION_DEPTH = 20
+MAX_NUMBER = 1e15  # larger than any figure a federation reports, in đồng
+
+
+def _depth(node: ast.AST) -> int:
+    children = list(ast.iter_child_nodes(node))
+    return 1 + max((_depth(child) for child in children), default=0)
+
+
 def parse_expression(text: str, known: set[str]) -> Expression:
-    """Parse ``text``; raise ValueError (Vietnamese) when it is not a valid expression."""
+    """Parse ``text``; raise ValueError (Vietnamese) when it is not a valid expression.
+
+    Expressions are bounded (length, nesting, size of numbers), so that a mistyped or
+    hostile rule becomes a finding instead of exhausting the evaluator.
+    """
+    shown = text if len(text) <= 60 else text[:57] + "…"
+    if len(text) > MAX_EXPRESSION_CHARS:
+        raise ValueError(f"biểu thức '{shown}' dài quá {MAX_EXPRESSION_CHARS} ký tự")
     try:
         tree = ast.parse(text.strip(), mode="eval").body
-    except SyntaxError:
-        raise ValueError(f"biểu thức '{text}' sai cú pháp") from None
+    except (SyntaxError, RecursionError, MemoryError, ValueError):
+        raise ValueError(f"biểu thức '{shown}' sai cú pháp") from None
+    if _depth(tree) > MAX_EXPRESSION_DEPTH:
+        raise ValueError(f"biểu thức '{shown}' lồng nhau quá {MAX_EXPRESSION_DEPTH} tầng")
+    text = shown
     names: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
@@ -125,7 +154,9 @@ def parse_expression(text: str, known: set[str]) -> Expression:
                 raise ValueError(f"trong '{text}' chỉ dùng được hàm round(x), abs(x)")
         elif isinstance(node, ast.Constant):
             if not isinstance(node.value, int | float) or isinstance(node.value, bool):
-                raise ValueError(f"'{node.value}' trong '{text}' không phải số")
+                raise ValueError(f"'{str(node.value)[:20]}' trong '{text}' không phải số")
+            if abs(node.value) > MAX_NUMBER:
+                raise ValueError(f"số trong '{text}' lớn quá {MAX_NUMBER:.0e}")
         elif isinstance(node, ast.BinOp):
             if type(node.op) not in _BINARY:
                 raise ValueError(f"trong '{text}' chỉ dùng được + - * /")
@@ -134,7 +165,7 @@ def parse_expression(text: str, known: set[str]) -> Expression:
                 raise ValueError(f"trong '{text}' chỉ dùng được dấu trừ trước số")
         elif not isinstance(node, ast.operator | ast.unaryop | ast.expr_context):
             raise ValueError(f"biểu thức '{text}' có phần không được hỗ trợ")
-    return Expression(text.strip(), tuple(dict.fromkeys(names)), tree)
+    return Expression(text.strip() if len(text) <= 60 else shown, tuple(dict.fromkeys(names)), tree)
 
 
 def load_rules(path: Path, registry: Registry) -> tuple[list[Rule], list[Finding]]:

@@ -78,3 +78,12 @@ def show_figure(content, kind: str) -> None:
 
     if content.figure(kind):
         display(Image(filename=str(content.figure(kind))))
+
+
+def show_text(text: str) -> None:
+    """Display a sentence of a brief as escaped text (no Markdown or HTML from the data)."""
+    from IPython.display import HTML, display
+
+    from unionstats.publish.formats.html import paragraph_html
+
+    display(HTML(paragraph_html(text)))

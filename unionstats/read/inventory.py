@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,8 +38,16 @@ def reference_sha256(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def skip_reason(relative: Path) -> str | None:
-    """Why a file is not a submission to read (None if it is one)."""
+def skip_reason(relative: Path, path: Path | None = None) -> str | None:
+    """Why a file is not a submission to read (None if it is one).
+
+    With ``path``, what the entry is counts too: a broken link, a FIFO or a device is listed
+    (and skipped), never opened.
+    """
+    if path is not None:
+        kind = _not_a_file(path)
+        if kind:
+            return kind
     if relative.name.startswith("~$"):
         return "Tệp khoá tạm của Office (~$…), không phải báo cáo: bỏ qua."
     if any(part.startswith(".") for part in relative.parts):
@@ -47,10 +57,36 @@ def skip_reason(relative: Path) -> str | None:
     return None
 
 
+def _not_a_file(path: Path) -> str | None:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "Liên kết hỏng (trỏ tới tệp không còn): bỏ qua."
+    if stat.S_ISDIR(mode):
+        return "Liên kết tới một thư mục: bỏ qua (chép tệp vào thư mục của kỳ)."
+    if not stat.S_ISREG(mode):
+        return "Không phải tệp thường (FIFO, thiết bị…): bỏ qua, không mở."
+    return None
+
+
+def entry_stat(path: Path) -> os.stat_result:
+    """The entry's own stat: its target's for a working link, the link's own for a broken one."""
+    try:
+        return path.stat()
+    except OSError:
+        return path.lstat()
+
+
 def list_files(raw: Path) -> list[Path]:
-    """Every file under ``raw``, sorted by relative path."""
-    files = (p for p in Path(raw).rglob("*") if p.is_file())
-    return sorted(files, key=lambda p: p.relative_to(raw).as_posix())
+    """Every entry under ``raw`` that is not a folder (links and special files included, so
+    that each is listed in the manifest), sorted by relative path. Linked folders are not
+    followed."""
+    raw = Path(raw)
+    entries = []
+    for folder, folders, names in os.walk(raw):
+        entries += [Path(folder) / name for name in names]
+        entries += [Path(folder) / name for name in folders if (Path(folder) / name).is_symlink()]
+    return sorted(entries, key=lambda p: p.relative_to(raw).as_posix())
 
 
 def modified_iso(mtime: float) -> str:
@@ -78,7 +114,7 @@ def current_summary(raw: Path, out: Path, reference: Path) -> dict | None:
         row = seen.get(relative)
         if row is None or row["reference_sha256"] != ref_hash:
             return None
-        if row["modified"] != modified_iso(path.stat().st_mtime):
+        if row["modified"] != modified_iso(entry_stat(path).st_mtime):
             return None
         if row["sha256"] and row["sha256"] != file_sha256(path):
             return None

@@ -18,7 +18,14 @@ from pathlib import Path
 import pandas as pd
 
 from unionstats.read.batch import Task, read_many
-from unionstats.read.inventory import file_sha256, list_files, modified_iso, reference_sha256, skip_reason
+from unionstats.read.inventory import (
+    entry_stat,
+    file_sha256,
+    list_files,
+    modified_iso,
+    reference_sha256,
+    skip_reason,
+)
 from unionstats.read.labels import label_index
 from unionstats.read.submission import FileOutcome
 from unionstats.reference import Registry, load_registry
@@ -88,7 +95,7 @@ def take_inventory(raw: Path, reference: Path, previous: pd.DataFrame, run_time:
     inventory = Inventory()
     for path in list_files(raw):
         relative = path.relative_to(raw).as_posix()
-        stat = path.stat()
+        stat = entry_stat(path)
         row: dict[str, object] = {
             "path": relative,
             "size": stat.st_size,
@@ -96,7 +103,7 @@ def take_inventory(raw: Path, reference: Path, previous: pd.DataFrame, run_time:
             "reference_sha256": ref_hash,
         }
         inventory.rows[relative] = row
-        reason = skip_reason(Path(relative))
+        reason = skip_reason(Path(relative), path)
         if reason:
             row |= {"sha256": "", "status": "skipped", "message": reason}
             row["first_seen"] = first_seen(previous_by_path, relative, "", run_time)

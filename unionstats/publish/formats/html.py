@@ -95,3 +95,12 @@ def html_without_code(notebook: Path, target: Path, title: str) -> Path:
 def write(rendered: Rendered, folder: Path) -> Path:
     """``ban-tin.html``: the executed notebook without its code."""
     return html_without_code(rendered.notebook, Path(folder) / FILENAME, rendered.title)
+
+
+def paragraph_html(text: str) -> str:
+    """A paragraph of the brief's text as HTML, every character escaped.
+
+    Sentences carry names from reference tables and submissions (a cluster's name, a
+    unit's): they are shown as text, never interpreted as Markdown or HTML.
+    """
+    return f"<p>{html.escape(text)}</p>" if text else ""
