@@ -1,0 +1,247 @@
+"""The store keeps its promises the way it fails: kills, two runs at once, hostile readers.
+
+Each test runs the real command in a child process. A kill is made exact by a child that
+calls ``os._exit`` at its Nth ``os.replace``/``os.rename`` (every step where the store
+changes on disk), for every N until a run completes; after each kill the store must be the
+old one or the complete new one, and one more plain run must give exactly what an
+uninterrupted run gives, history included.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import FIXTURES, REFERENCE, ROOT
+
+GOOD = "table_far_down_after_notes.xlsx"  # Đăk Tô 2020-FY
+CORRECTION = "counts_us_commas_spaces_float_noise.xlsx"  # Đăk Tô 2020-FY, other figures
+
+KILL_AT_NTH_REPLACE = """
+import os, sys
+limit, calls = int(sys.argv[1]), [0]
+def counting(real):
+    def step(*args, **kwargs):
+        calls[0] += 1
+        if calls[0] == limit:
+            os._exit(9)
+        return real(*args, **kwargs)
+    return step
+os.replace, os.rename = counting(os.replace), counting(os.rename)
+from unionstats.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+SLOW_READER = """
+import os, sys, time
+import unionstats.read.batch as batch
+real = batch.read_file
+def slow(path, *args):
+    name = os.path.basename(str(path))
+    if name.startswith("hang"):
+        time.sleep(3600)
+    if name.startswith("crash"):
+        os.abort()
+    time.sleep(float(os.environ.get("SLOW_SECONDS", "0")))
+    return real(path, *args)
+batch.read_file = slow
+batch.FILE_SECONDS = float(os.environ.get("FILE_SECONDS", "120"))
+from unionstats.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def child(script: str, *args: str, env: dict | None = None, **popen) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **popen,
+    )
+
+
+def ingest_args(raw: Path, out: Path) -> list[str]:
+    return ["ingest", str(raw), "--out", str(out), "--reference", str(REFERENCE), "--workers", "2"]
+
+
+def plain_ingest(raw: Path, out: Path) -> subprocess.CompletedProcess:
+    process = child(KILL_AT_NTH_REPLACE, "0", *ingest_args(raw, out))
+    stdout, stderr = process.communicate(timeout=300)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def state(out: Path) -> dict[str, object]:
+    """What a run must reproduce: current values, history, manifest and findings."""
+
+    def table(name: str, columns: list[str]) -> list[tuple]:
+        path = out / name
+        if not path.exists():
+            return []
+        frame = pd.read_parquet(path) if name.endswith(".parquet") else pd.read_csv(path, dtype=str)
+        return sorted(map(tuple, frame[columns].fillna("").astype(str).to_numpy()))
+
+    value_columns = ["period", "unit_code", "indicator", "value", "source_file", "cell"]
+    return {
+        "values": table("values.parquet", value_columns),
+        "history": table("values_superseded.parquet", value_columns),
+        "manifest": table("manifest.csv", ["path", "status", "unit", "period", "n_values", "superseded_by"]),
+        "findings": table("findings.csv", ["severity", "code", "file", "cell"]),
+    }
+
+
+def make_raw(tmp_path: Path, files: dict[str, str]) -> Path:
+    raw = tmp_path / "raw"
+    for relative, fixture in files.items():
+        (raw / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(FIXTURES / fixture, raw / relative)
+    return raw
+
+
+def test_a_kill_at_any_commit_step_leaves_old_or_new_and_one_more_run_finishes(tmp_path) -> None:
+    raw = make_raw(
+        tmp_path,
+        {"2020-FY/DakTo nam 2020.xlsx": GOOD, "2021-H1/NgocHoi 6T2021.xlsx": "prior_year_column_first.xlsx"},
+    )
+    base = tmp_path / "base"
+    assert plain_ingest(raw, base).returncode == 0
+    old = state(base)
+    time.sleep(0.01)
+    shutil.copy(FIXTURES / CORRECTION, raw / "2020-FY" / "DakTo nam 2020 (bo sung).xlsx")
+    reference = tmp_path / "reference_run"
+    shutil.copytree(base, reference, symlinks=True)
+    assert plain_ingest(raw, reference).returncode == 0
+    new = state(reference)
+    assert new["history"] and new != old  # the correction moved figures into history
+
+    killed_at = []
+    for nth in range(1, 60):
+        out = tmp_path / f"kill-{nth}"
+        shutil.copytree(base, out, symlinks=True)
+        process = child(KILL_AT_NTH_REPLACE, str(nth), *ingest_args(raw, out))
+        process.communicate(timeout=300)
+        if process.returncode == 0:
+            break  # the run needs fewer steps than nth: every step has been tried
+        assert process.returncode == 9
+        killed_at.append(nth)
+        assert state(out) in (old, new), f"after a kill at step {nth} the store is neither old nor new"
+        assert plain_ingest(raw, out).returncode == 0
+        assert state(out) == new, f"the run after a kill at step {nth} differs from an uninterrupted one"
+        assert not list((out / ".versions").glob(".staging-*")) and not list(out.glob(".*.tmp-*"))
+    print(f"killed at steps {killed_at}")
+    assert len(killed_at) >= 5  # the temporary files, the version's rename, the link, the public links
+
+
+def test_a_second_run_waits_for_none_and_names_the_running_one(tmp_path) -> None:
+    raw = make_raw(tmp_path, {f"2020-FY/DakTo copy {i}.xlsx": GOOD for i in range(4)})
+    out = tmp_path / "out"
+    first = child(SLOW_READER, *ingest_args(raw, out), env={"SLOW_SECONDS": "1.5"})
+    deadline = time.monotonic() + 30
+    while not (out / ".lock").exists() or not (out / ".lock").read_text():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    second = plain_ingest(raw, out)
+    assert second.returncode == 2 and "Traceback" not in second.stderr
+    assert "đang được cập nhật" in second.stderr and str(first.pid) in second.stderr
+    assert len(second.stderr.strip().splitlines()) == 1
+    first.communicate(timeout=120)
+    assert first.returncode == 0
+    alone = tmp_path / "alone"
+    assert plain_ingest(raw, alone).returncode == 0
+    assert state(out) == state(alone)
+
+
+def test_a_killed_run_leaves_its_lock_to_the_next_run(tmp_path) -> None:
+    raw = make_raw(tmp_path, {"2020-FY/DakTo nam 2020.xlsx": GOOD, "2020-FY/DakTo copy.xlsx": GOOD})
+    out = tmp_path / "out"
+    first = child(SLOW_READER, *ingest_args(raw, out), env={"SLOW_SECONDS": "60"})
+    deadline = time.monotonic() + 30
+    while not (out / ".lock").exists() or not (out / ".lock").read_text():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    first.kill()
+    first.communicate(timeout=30)
+    assert plain_ingest(raw, out).returncode == 0
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
+def test_workers_die_with_a_killed_ingest(tmp_path) -> None:
+    raw = make_raw(tmp_path, {f"2020-FY/DakTo copy {i}.xlsx": GOOD for i in range(6)})
+    parent = child(SLOW_READER, *ingest_args(raw, tmp_path / "out"), env={"SLOW_SECONDS": "60"})
+    deadline = time.monotonic() + 30
+    while len(children_of(parent.pid)) < 2:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    workers = children_of(parent.pid)
+    parent.send_signal(signal.SIGKILL)
+    parent.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() and "Z" not in _state(pid) for pid in workers):
+        assert time.monotonic() < deadline, "reader processes outlived their killed parent"
+        time.sleep(0.1)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+def test_ctrl_c_prints_one_line_and_no_worker_traceback(tmp_path) -> None:
+    raw = make_raw(tmp_path, {f"2020-FY/DakTo copy {i}.xlsx": GOOD for i in range(4)})
+    out = tmp_path / "out"
+    process = child(SLOW_READER, *ingest_args(raw, out), env={"SLOW_SECONDS": "60"}, start_new_session=True)
+    deadline = time.monotonic() + 30
+    while len(children_of(process.pid)) < 2:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert stderr.strip().splitlines() == ["Đã dừng theo yêu cầu; kho dữ liệu trước đó vẫn nguyên vẹn."]
+
+
+def test_a_file_that_hangs_or_crashes_the_reader_is_quarantined_and_the_rest_ingested(tmp_path) -> None:
+    raw = make_raw(
+        tmp_path,
+        {
+            "2020-FY/hang.xlsx": GOOD,
+            "2020-FY/crash.xlsx": GOOD,
+            "2021-H1/NgocHoi 6T2021.xlsx": "prior_year_column_first.xlsx",
+        },
+    )
+    out = tmp_path / "out"
+    process = child(SLOW_READER, *ingest_args(raw, out), env={"FILE_SECONDS": "2"})
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 3, stderr
+    manifest = pd.read_csv(out / "manifest.csv", dtype=str).set_index("path")
+    assert manifest.at["2020-FY/hang.xlsx", "status"] == "quarantined"
+    assert "quá 2 giây" in manifest.at["2020-FY/hang.xlsx", "message"]
+    assert manifest.at["2020-FY/crash.xlsx", "status"] == "quarantined"
+    assert "dừng bất thường" in manifest.at["2020-FY/crash.xlsx", "message"]
+    assert manifest.at["2021-H1/NgocHoi 6T2021.xlsx", "status"] == "ingested"
+    assert "Traceback" not in stderr
