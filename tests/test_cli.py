@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
 from conftest import FIXTURES, run_cli
 
 
@@ -18,7 +19,7 @@ def test_ingest_reports_quarantine_with_exit_3_and_no_traceback(tmp_path: Path) 
     assert "Traceback" not in result.stdout + result.stderr
     assert "CÁCH LY  2020-FY/hong.xlsx:" in result.stdout
     assert "1 đã nhập" in result.stdout and "1 cách ly" in result.stdout
-    assert (tmp_path / "out" / "values.parquet").is_file()
+    assert len(pd.read_parquet(tmp_path / "out" / "values.parquet")) == 3
 
 
 def test_ingest_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:

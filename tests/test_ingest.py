@@ -152,7 +152,7 @@ def test_interrupted_write_leaves_the_previous_store_intact(tmp_path: Path, monk
     raw = make_raw(tmp_path, {"2020-FY/a.xlsx": GOOD[0]})
     out = tmp_path / "out"
     ingest(raw, out, REFERENCE, workers=1)
-    before = (out / "values.parquet").read_bytes()
+    before = pd.read_parquet(out / "values.parquet")
     shutil.copy(FIXTURES / "counts_us_commas_spaces_float_noise.xlsx", raw / "2020-FY" / "b.xlsx")
 
     def crash(*args, **kwargs):
@@ -161,7 +161,7 @@ def test_interrupted_write_leaves_the_previous_store_intact(tmp_path: Path, monk
     monkeypatch.setattr(pd.DataFrame, "to_parquet", crash)
     with pytest.raises(KeyboardInterrupt):
         ingest(raw, out, REFERENCE, workers=1)
-    assert (out / "values.parquet").read_bytes() == before
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "values.parquet"), before)
     leftovers = [*out.glob(".*.tmp-*"), *(out / ".versions").glob(".staging-*")]
     assert not leftovers  # no temporary left behind
 

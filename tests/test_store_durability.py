@@ -88,6 +88,8 @@ def state(out: Path) -> dict[str, object]:
         if not path.exists():
             return []
         frame = pd.read_parquet(path) if name.endswith(".parquet") else pd.read_csv(path, dtype=str)
+        if frame.empty:
+            return []
         return sorted(map(tuple, frame[columns].fillna("").astype(str).to_numpy()))
 
     value_columns = ["period", "unit_code", "indicator", "value", "source_file", "cell"]
@@ -245,3 +247,21 @@ def test_a_file_that_hangs_or_crashes_the_reader_is_quarantined_and_the_rest_ing
     assert "dừng bất thường" in manifest.at["2020-FY/crash.xlsx", "message"]
     assert manifest.at["2021-H1/NgocHoi 6T2021.xlsx", "status"] == "ingested"
     assert "Traceback" not in stderr
+
+
+def test_a_correction_rewrites_only_its_own_period(tmp_path) -> None:
+    raw = make_raw(
+        tmp_path,
+        {"2020-FY/DakTo nam 2020.xlsx": GOOD, "2021-H1/NgocHoi 6T2021.xlsx": "prior_year_column_first.xlsx"},
+    )
+    out = tmp_path / "out"
+    assert plain_ingest(raw, out).returncode == 0
+    before = {p.name: p.stat().st_ino for p in (out / "values.parquet").iterdir()}
+    shutil.copy(FIXTURES / CORRECTION, raw / "2020-FY" / "DakTo nam 2020 (bo sung).xlsx")
+    assert plain_ingest(raw, out).returncode == 0
+    after = {p.name: p.stat().st_ino for p in (out / "values.parquet").iterdir()}
+    assert after["2021-H1.parquet"] == before["2021-H1.parquet"]  # the same file, linked
+    assert after["2020-FY.parquet"] != before["2020-FY.parquet"]  # rewritten with the correction
+    whole = tmp_path / "whole"
+    assert plain_ingest(raw, whole).returncode == 0
+    assert state(out) == state(whole)

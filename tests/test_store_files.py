@@ -34,10 +34,14 @@ def manifest_row() -> pd.DataFrame:
 
 
 def write(out, values: pd.DataFrame) -> None:
-    empty = files.empty_values()
-    files.write_store(
-        out, values, empty, files.normalise_details(pd.DataFrame()), manifest_row(), findings_frame([])
-    )
+    tables = {
+        "values": values,
+        "history": files.empty_values(),
+        "details": files.normalise_details(pd.DataFrame()),
+        "findings": findings_frame([]),
+        "manifest": manifest_row(),
+    }
+    files.write_store(out, out, None, tables)
 
 
 def test_values_keep_their_columns_and_dtypes_through_a_round_trip(tmp_path) -> None:

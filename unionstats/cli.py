@@ -291,12 +291,13 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         files = sum(summary["status"].values())
         parsed, reused = 0, files - summary["status"]["skipped"]
     else:
-        from unionstats.store.ingest import ingest, summarise
+        from unionstats.store.files import read_summary
+        from unionstats.store.ingest import ingest
 
         result = ingest(
             args.raw_dir, args.out, args.reference, workers=args.workers, progress=sys.stderr.isatty()
         )
-        summary, parsed, reused = summarise(result), result.parsed, result.reused
+        summary, parsed, reused = read_summary(args.out), result.parsed, result.reused
     _print_ingest_summary(summary, parsed, reused, args.out)
     return int(summary["exit_code"])
 

@@ -36,7 +36,7 @@ from unionstats.store.files import (
     write_csv,
 )
 from unionstats.store.lock import store_lock
-from unionstats.store.versions import PUBLIC_FILES, new_version
+from unionstats.store.versions import PARTS_FOLDER, PUBLIC_FILES, new_version
 
 COMPLETENESS_COLUMNS = (
     "period",
@@ -165,7 +165,7 @@ def _validate(processed: Path, reference: Path, registry: Registry) -> Validatio
         .drop(columns="_order")
         .reset_index(drop=True)
     )
-    kept = tuple(name for name in PUBLIC_FILES if name not in (FINDINGS_FILE, COMPLETENESS_FILE))
+    kept = (*(n for n in PUBLIC_FILES if n not in (FINDINGS_FILE, COMPLETENESS_FILE)), PARTS_FOLDER)
     with new_version(processed, carry=kept) as staging:
         write_csv(combined, staging / FINDINGS_FILE)
         write_csv(table, staging / COMPLETENESS_FILE)

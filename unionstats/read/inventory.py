@@ -98,7 +98,8 @@ def current_summary(raw: Path, out: Path, reference: Path) -> dict | None:
     """The stored run summary if the store is current for ``raw``, else None.
 
     Current means: the manifest lists exactly the files under ``raw``, each with the same
-    content hash and modification time, read against the same reference data.
+    size and modification time (the content is then taken as unchanged, as ``make`` and
+    ``git`` do), read against the same reference data.
     """
     manifest, summary = Path(out) / MANIFEST_FILE, Path(out) / SUMMARY_FILE
     if not manifest.is_file() or not summary.is_file():
@@ -114,9 +115,8 @@ def current_summary(raw: Path, out: Path, reference: Path) -> dict | None:
         row = seen.get(relative)
         if row is None or row["reference_sha256"] != ref_hash:
             return None
-        if row["modified"] != modified_iso(entry_stat(path).st_mtime):
-            return None
-        if row["sha256"] and row["sha256"] != file_sha256(path):
+        status = entry_stat(path)
+        if row["modified"] != modified_iso(status.st_mtime) or row["size"] != str(status.st_size):
             return None
     try:
         stored = json.loads(summary.read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ from unionstats.store.files import (
     normalise_details,
     normalise_values,
     read_details,
-    read_findings,
+    read_findings_parts,
     read_history,
     read_values,
 )
@@ -60,32 +60,45 @@ class PreviousStore:
 
     @classmethod
     def load(
-        cls, out: Path, manifest: pd.DataFrame, reused: set[str], rows: dict[str, dict]
+        cls, out: Path, manifest: pd.DataFrame, reused: set[str], rows: dict[str, dict], keys: set[str] | None
     ) -> PreviousStore:
+        """The previous store's rows of the ``reused`` files, in the periods ``keys`` (all: None)."""
         empty = cls(empty_values(), normalise_details(pd.DataFrame()), findings_frame([]))
         if not len(manifest) or not reused:
             return empty
-        keys = {f"{path}|{rows[path]['sha256']}" for path in reused}
+        wanted = {f"{path}|{rows[path]['sha256']}" for path in reused}
         try:
-            values = pd.concat([read_values(out), read_history(out)], ignore_index=True)
-            details = read_details(out)
-            findings = read_findings(out)
+            values = pd.concat([read_values(out, keys), read_history(out, keys)], ignore_index=True)
+            details = read_details(out, keys)
+            findings = read_findings_parts(out, keys)
         except Exception:  # an unreadable old store is rebuilt from the raw files
             return empty
 
         def own(frame: pd.DataFrame) -> pd.DataFrame:
-            return frame[(frame["source_file"] + "|" + frame["file_sha256"]).isin(keys)]
+            return frame[(frame["source_file"] + "|" + frame["file_sha256"]).isin(wanted)]
 
         kept = findings[
             findings["file"].isin(reused)
             & (findings["stage"] != "validate")
             & ~findings["code"].isin(["superseded", "file_missing"])
         ]
-        return cls(
-            own(values),
-            own(details),
-            kept,
-        )
+        return cls(own(values), own(details), kept)
+
+
+def touched_periods(
+    previous: pd.DataFrame, outcomes: dict[str, FileOutcome], partitioned: bool
+) -> set[str] | None:
+    """The periods this run changes: those of every file read now, and those that files read
+    before (changed, removed from the reading, re-read under new reference data) leave.
+    None when everything is rewritten (a store of the older layout)."""
+    if not partitioned:
+        return None
+    touched = {o.period for o in outcomes.values() if not o.reused and o.period}
+    for earlier in previous.itertuples(index=False):
+        outcome = outcomes.get(earlier.path)
+        if earlier.status in REUSABLE and (outcome is None or not outcome.reused):
+            touched.add(earlier.period)
+    return touched
 
 
 def carry_missing(previous: pd.DataFrame, rows: dict, outcomes: dict[str, FileOutcome]) -> list[str]:

@@ -19,6 +19,17 @@ from unionstats.atomic import write_file
 from unionstats.errors import StoreError
 from unionstats.findings import FINDING_COLUMNS
 from unionstats.spreadsheet_text import restore_text, safe_frame
+from unionstats.store.partitions import (
+    NO_PERIOD,
+    PARTS,
+    carry_partitions,
+    join_csv_parts,
+    partition_key,
+    read_csv_parts,
+    read_parquet_partitions,
+    write_csv_parts,
+    write_parquet_partitions,
+)
 from unionstats.store.versions import read_folder
 
 _WHEN_WHO = ("period", "year", "period_type", "unit_code")
@@ -47,6 +58,7 @@ DETAILS_FILE = "cdcs_values.parquet"
 MANIFEST_FILE = "manifest.csv"
 FINDINGS_FILE = "findings.csv"
 COMPLETENESS_FILE = "completeness.csv"
+PARTITIONED = (VALUES_FILE, HISTORY_FILE, DETAILS_FILE)
 SUMMARY_FILE = "summary.json"
 
 
@@ -75,10 +87,6 @@ def normalise_details(frame: pd.DataFrame) -> pd.DataFrame:
     return _normalise(frame, DETAIL_COLUMNS)
 
 
-def write_parquet(frame: pd.DataFrame, target: Path) -> None:
-    write_file(target, lambda path: frame.to_parquet(path, index=False))
-
-
 def write_csv(frame: pd.DataFrame, target: Path) -> None:
     """CSV for Excel users: a byte-order mark (Vietnamese text opens correctly) and text
     that could run as a formula neutralised (see :mod:`unionstats.spreadsheet_text`)."""
@@ -86,37 +94,38 @@ def write_csv(frame: pd.DataFrame, target: Path) -> None:
     write_file(target, lambda path: frame.to_csv(path, index=False, encoding="utf-8-sig"))
 
 
-def write_values_csv(frame: pd.DataFrame, target: Path) -> None:
-    """The values as CSV for Excel users, written by pyarrow (the store's largest table)."""
-    import pyarrow as pa
-    import pyarrow.csv as pa_csv
-
-    frame = safe_frame(frame)
-
-    def write(path: Path) -> None:
-        with open(path, "wb") as handle:
-            handle.write("\ufeff".encode())  # byte-order mark: Excel then reads UTF-8
-            pa_csv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), handle)
-
-    write_file(target, write)
-
-
 def write_store(
-    out: Path,
-    values: pd.DataFrame,
-    history: pd.DataFrame,
-    details: pd.DataFrame,
-    manifest: pd.DataFrame,
-    findings: pd.DataFrame,
+    staging: Path,
+    previous: Path,
+    touched: set[str] | None,
+    tables: dict[str, pd.DataFrame],
 ) -> None:
-    """Write every table of the store into the folder ``out`` (a version being staged)."""
-    out = Path(out)
-    write_parquet(normalise_values(values), out / VALUES_FILE)
-    write_values_csv(normalise_values(values), out / VALUES_CSV)
-    write_parquet(normalise_values(history), out / HISTORY_FILE)
-    write_parquet(normalise_details(details), out / DETAILS_FILE)
-    write_csv(findings.reindex(columns=list(FINDING_COLUMNS)).fillna(""), out / FINDINGS_FILE)
-    write_csv(manifest.reindex(columns=list(MANIFEST_COLUMNS)), out / MANIFEST_FILE)
+    """Write the tables of a new version into ``staging``, period by period.
+
+    ``tables`` holds ``values``, ``history``, ``details`` and ``findings`` for the periods in
+    ``touched`` (plus the findings without a period) and the whole ``manifest``. Partitions
+    of the other periods are hard-linked from the ``previous`` version; ``touched`` = None
+    rewrites every period from ``tables``.
+    """
+    staging = Path(staging)
+    keys = (
+        set(tables["values"]["period"]) | set(tables["history"]["period"]) | set(tables["details"]["period"])
+    )
+    keys |= {partition_key(p) for p in tables["findings"]["period"]} | {NO_PERIOD}
+    if touched is not None:
+        keys = set(touched) | {NO_PERIOD}
+        carry_partitions(previous, staging, PARTITIONED, keys)
+        carry_partitions(previous / PARTS, staging / PARTS, ("values", "findings"), keys)
+    values = normalise_values(tables["values"])
+    write_parquet_partitions(values, staging / VALUES_FILE, keys)
+    write_parquet_partitions(normalise_values(tables["history"]), staging / HISTORY_FILE, keys)
+    write_parquet_partitions(normalise_details(tables["details"]), staging / DETAILS_FILE, keys)
+    write_csv_parts(values, staging / PARTS / "values", keys)
+    findings = tables["findings"].reindex(columns=list(FINDING_COLUMNS)).fillna("")
+    write_csv_parts(findings, staging / PARTS / "findings", keys)
+    join_csv_parts(staging / PARTS / "values", staging / VALUES_CSV, list(VALUE_COLUMNS))
+    join_csv_parts(staging / PARTS / "findings", staging / FINDINGS_FILE, list(FINDING_COLUMNS))
+    write_csv(tables["manifest"].reindex(columns=list(MANIFEST_COLUMNS)), staging / MANIFEST_FILE)
 
 
 def write_summary(out: Path, summary: dict[str, object]) -> None:
@@ -140,18 +149,17 @@ def _missing_store(processed: Path) -> StoreError:
     )
 
 
-def read_values(processed: Path) -> pd.DataFrame:
-    """Read the current values (superseded submissions excluded)."""
+def read_values(processed: Path, periods: set[str] | None = None) -> pd.DataFrame:
+    """Read the current values (superseded submissions excluded), of ``periods`` or all."""
     path = read_folder(processed) / VALUES_FILE
-    if not path.is_file():
+    if not path.exists():
         raise _missing_store(Path(processed))
-    return normalise_values(pd.read_parquet(path))
+    return read_parquet_partitions(path, normalise_values, periods)
 
 
-def read_history(processed: Path) -> pd.DataFrame:
-    """Read the values of superseded submissions (empty if none)."""
-    path = read_folder(processed) / HISTORY_FILE
-    return normalise_values(pd.read_parquet(path)) if path.is_file() else empty_values()
+def read_history(processed: Path, periods: set[str] | None = None) -> pd.DataFrame:
+    """Read the values of superseded submissions (empty if none), of ``periods`` or all."""
+    return read_parquet_partitions(read_folder(processed) / HISTORY_FILE, normalise_values, periods)
 
 
 def _read_text_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -172,9 +180,27 @@ def read_findings(processed: Path) -> pd.DataFrame:
     return _read_text_csv(read_folder(processed) / FINDINGS_FILE, FINDING_COLUMNS)
 
 
-def read_details(processed: Path) -> pd.DataFrame:
-    """Read the CĐCS detail values (empty if no unit attached a CĐCS list)."""
-    path = read_folder(processed) / DETAILS_FILE
-    if not path.is_file():
-        return normalise_details(pd.DataFrame(columns=list(DETAIL_COLUMNS)))
-    return normalise_details(pd.read_parquet(path))
+def read_details(processed: Path, periods: set[str] | None = None) -> pd.DataFrame:
+    """Read the CĐCS detail values (empty if no unit attached a CĐCS list), of ``periods`` or all."""
+    return read_parquet_partitions(read_folder(processed) / DETAILS_FILE, normalise_details, periods)
+
+
+def read_findings_parts(processed: Path, keys: set[str] | None) -> pd.DataFrame:
+    """Ingest's own findings of the periods ``keys`` (the parts validation never touches)."""
+    folder = read_folder(processed)
+    if not (folder / PARTS).is_dir():  # the older layout: one findings.csv
+        findings = read_findings(processed)
+        return findings if keys is None else findings[findings["period"].map(partition_key).isin(keys)]
+    return read_csv_parts(folder / PARTS / "findings", FINDING_COLUMNS, keys)
+
+
+def is_partitioned(processed: Path) -> bool:
+    """True when the current version keeps its tables by period."""
+    return (read_folder(processed) / VALUES_FILE).is_dir()
+
+
+def read_summary(processed: Path) -> dict:
+    """The summary of the last ingest (``summary.json``), as the command line prints it."""
+    import json
+
+    return json.loads((read_folder(processed) / SUMMARY_FILE).read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -40,30 +41,46 @@ from unionstats.store.assemble import (
     resolve_supersession,
     reused_outcome,
     sort_values,
+    touched_periods,
 )
 from unionstats.store.files import (
     COMPLETENESS_FILE,
     DETAIL_COLUMNS,
     STATUSES,
     VALUE_COLUMNS,
+    is_partitioned,
     normalise_details,
+    read_findings,
     read_manifest,
+    read_values,
     write_store,
     write_summary,
 )
 from unionstats.store.lock import store_lock
-from unionstats.store.versions import clean_up, new_version
+from unionstats.store.partitions import NO_PERIOD, PARTS, partition_key, read_csv_parts
+from unionstats.store.versions import clean_up, new_version, read_folder
 
 
 @dataclass
 class IngestResult:
-    """The outcome of one run, for the command line's summary."""
+    """The outcome of one run, for the command line's summary.
+
+    ``values`` and ``findings`` are read from the committed store when first asked for: a run
+    itself only holds the periods it touched.
+    """
 
     manifest: pd.DataFrame
-    values: pd.DataFrame
-    findings: pd.DataFrame
-    parsed: int
-    reused: int
+    out: Path
+    parsed: int = 0
+    reused: int = 0
+
+    @cached_property
+    def values(self) -> pd.DataFrame:
+        return read_values(self.out)
+
+    @cached_property
+    def findings(self) -> pd.DataFrame:
+        return read_findings(self.out)
 
     def count(self, status: str) -> int:
         return int((self.manifest["status"] == status).sum())
@@ -108,9 +125,11 @@ def take_inventory(raw: Path, reference: Path, previous: pd.DataFrame, run_time:
             row |= {"sha256": "", "status": "skipped", "message": reason}
             row["first_seen"] = first_seen(previous_by_path, relative, "", run_time)
             continue
-        sha = file_sha256(path)
-        row |= {"sha256": sha, "first_seen": first_seen(previous_by_path, relative, sha, run_time)}
         earlier = previous_by_path.get(relative)
+        unchanged = earlier is not None and earlier.sha256 and earlier.modified == row["modified"]
+        unchanged = unchanged and str(earlier.size) == str(row["size"])
+        sha = earlier.sha256 if unchanged else file_sha256(path)  # same size and time: same content
+        row |= {"sha256": sha, "first_seen": first_seen(previous_by_path, relative, sha, run_time)}
         if (
             earlier is not None
             and earlier.sha256 == sha
@@ -154,51 +173,68 @@ def ingest(
             outcomes[outcome.path] = outcome
         missing = carry_missing(previous, rows, outcomes)
         resolve_supersession(rows, outcomes)
+        keys = touched_periods(previous, outcomes, is_partitioned(out))
         with new_version(out, carry=(COMPLETENESS_FILE,)) as staging:
-            result = _assemble_and_write(out, staging, registry, previous, rows, outcomes, missing)
-            result.parsed, result.reused = len(inventory.tasks), reused
-            write_summary(staging, summarise(result))
+            manifest, severity = _assemble_and_write(
+                out, staging, keys, registry, previous, rows, outcomes, missing
+            )
+            result = IngestResult(manifest, out, parsed=len(inventory.tasks), reused=reused)
+            write_summary(staging, summarise(result, severity))
     return result
 
 
 def _assemble_and_write(
     out: Path,
     staging: Path,
+    keys: set[str] | None,
     registry: Registry,
     previous: pd.DataFrame,
     rows: dict[str, dict],
     outcomes: dict[str, FileOutcome],
     missing: list[str],
-) -> IngestResult:
-    """Combine this run's outcomes with the previous store's kept rows; write the store."""
-    stored = PreviousStore.load(out, previous, {p for p, o in outcomes.items() if o.reused}, rows)
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Combine this run's outcomes with the previous store's kept rows of the touched periods
+    (``keys``; every period when None); write the new version. Returns the manifest and the
+    count of findings per severity across every period."""
+    loaded = None if keys is None else keys | {NO_PERIOD}
+    stored = PreviousStore.load(out, previous, {p for p, o in outcomes.items() if o.reused}, rows, loaded)
     status = {path: outcome.status for path, outcome in outcomes.items()}
     every = pd.concat(
         [stored.values, new_rows(outcomes, rows, registry, "records", VALUE_COLUMNS)], ignore_index=True
     )
     every_status = every["source_file"].map(status)
-    values = sort_values(every[every_status == "ingested"])
-    history = sort_values(every[every_status == "superseded"])
     details = pd.concat(
         [stored.details, new_rows(outcomes, rows, registry, "details", DETAIL_COLUMNS)], ignore_index=True
     )
-    details = normalise_details(details[details["source_file"].map(status) == "ingested"])
-    manifest = manifest_table(rows, outcomes)
     findings = findings_table(outcomes, rows, missing, stored.findings)
-    write_store(staging, values, history, details, manifest, findings)
-    return IngestResult(manifest, values, findings, parsed=0, reused=0)
+    if loaded is not None:
+        findings = findings[findings["period"].map(partition_key).isin(loaded)]
+    tables = {
+        "values": sort_values(every[every_status == "ingested"]),
+        "history": sort_values(every[every_status == "superseded"]),
+        "details": normalise_details(details[details["source_file"].map(status) == "ingested"]),
+        "findings": findings,
+        "manifest": manifest_table(rows, outcomes),
+    }
+    write_store(staging, read_folder(out), keys, tables)
+    severity = read_csv_parts(staging / PARTS / "findings", ("severity",))["severity"].value_counts()
+    return tables["manifest"], {s: int(severity.get(s, 0)) for s in ("error", "warning", "info")}
 
 
-def summarise(result: IngestResult) -> dict[str, object]:
-    """What the command line prints after a run, kept in ``summary.json`` for the next one."""
-    per_period = result.values.groupby("period").agg(
-        n_units=("unit_code", "nunique"), n_values=("value", "size")
-    )
+def summarise(result: IngestResult, severity: dict[str, int]) -> dict[str, object]:
+    """What the command line prints after a run, kept in ``summary.json`` for the next one.
+
+    Counts come from the manifest (each ingested file's unit, period and number of values),
+    so that a run need not load the periods it did not touch.
+    """
+    ingested = result.manifest[result.manifest["status"] == "ingested"]
+    ingested = ingested.assign(n_values=ingested["n_values"].astype(int))
+    per_period = ingested.groupby("period").agg(n_units=("unit", "nunique"), n_values=("n_values", "sum"))
     quarantined = result.manifest[result.manifest["status"] == "quarantined"]
     return {
         "status": {status: result.count(status) for status in STATUSES},
-        "n_values": len(result.values),
-        "severity": {s: int((result.findings["severity"] == s).sum()) for s in ("error", "warning", "info")},
+        "n_values": int(ingested["n_values"].sum()),
+        "severity": severity,
         "periods": [[period, int(row.n_units), int(row.n_values)] for period, row in per_period.iterrows()],
         "quarantined": list(quarantined["message"]),
         "exit_code": result.exit_code,

@@ -25,6 +25,7 @@ VERSIONS = ".versions"
 CURRENT = "current"
 STAGING_PREFIX = ".staging-"
 KEEP = 3
+PARTS_FOLDER = "parts"
 PUBLIC_FILES = (
     "values.parquet",
     "values.csv",
@@ -89,6 +90,12 @@ def new_version(out: Path, carry: tuple[str, ...] = ()) -> Iterator[Path]:
             source = previous / name
             if source.is_file():
                 _link_or_copy(source, staging / name)
+            elif source.is_dir():
+                (staging / name).mkdir(parents=True, exist_ok=True)
+                for item in source.rglob("*"):
+                    if item.is_file():
+                        (staging / name / item.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+                        _link_or_copy(item, staging / name / item.relative_to(source))
         yield staging
         commit(out, staging)
     except BaseException:
@@ -104,7 +111,7 @@ def _link_or_copy(source: Path, target: Path) -> None:
 
 
 def _fsync_folder(folder: Path) -> None:
-    for path in folder.iterdir():
+    for path in folder.rglob("*"):
         if path.is_file():
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
@@ -166,12 +173,14 @@ def link_public_files(out: Path) -> None:
     out = Path(out)
     for name in PUBLIC_FILES:
         path, target = out / name, f"{CURRENT}/{name}"
-        if not (out / CURRENT / name).is_file():
+        if not (out / CURRENT / name).exists():
             if path.is_symlink():
                 path.unlink()
             continue
         if path.is_symlink() and os.readlink(path) == target:
             continue
+        if path.is_dir() and not path.is_symlink():  # a store copied without its links
+            shutil.rmtree(path)
         temporary = out / f".{name}.tmp-{uuid.uuid4().hex[:8]}"
         os.symlink(target, temporary)
         os.replace(temporary, path)
