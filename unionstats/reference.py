@@ -213,18 +213,14 @@ def _check(registry: Registry) -> None:
                 file=str(registry.folder / name),
                 cell=f"dòng {line}",
             )
-    for index, row in registry.units.iterrows():
-        for column in ("valid_from", "valid_to"):
-            if row[column]:
+    for column in ("valid_from", "valid_to"):
+        for index, code in registry.units[column].items():
+            if code:
                 try:
-                    parse_code(row[column])
+                    parse_code(code)
                 except ValueError:
-                    raise ReferenceDataError(
-                        f"units.csv dòng {index + 2}: {column} = '{row[column]}' không phải mã kỳ "
-                        "(ví dụ 2019-H1, 2023-FY).",
-                        file=str(registry.folder / "units.csv"),
-                        cell=f"dòng {index + 2}",
-                    ) from None
+                    message = f"{column} = '{code}' không phải mã kỳ (ví dụ 2019-H1, 2023-FY)."
+                    raise _line_error("units.csv", registry.folder, index, message) from None
     known = set(registry.units["unit_code"])
     unknown = registry.clusters.index[~registry.clusters["unit_code"].isin(known)]
     if len(unknown):

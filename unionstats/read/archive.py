@@ -28,19 +28,17 @@ _SHEET_MEMBER = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 
 def check_container(path: Path, name: str) -> None:
     """Refuse ``path`` (shown as ``name``) if it is encrypted, a zip bomb, or a sheet is huge."""
-    if path.suffix.lower() in ZIP_SUFFIXES and zipfile.is_zipfile(path):
-        check_archive(path, name)
-        return
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head == CFB_MAGIC and _holds_encrypted_package(path):  # not a legacy .xls: encrypted
-        raise InputFileError.of("file_encrypted", file=name)
     if path.suffix.lower() in ZIP_SUFFIXES:
-        raise InputFileError.of("file_corrupt", file=name, detail="")
+        check_archive(path, name)
+    elif _holds_encrypted_package(path):  # an .xls that is really an encrypted .xlsx
+        raise InputFileError.of("file_encrypted", file=name)
 
 
 def _holds_encrypted_package(path: Path) -> bool:
+    """True for an OLE/CFB container holding an encrypted Office Open XML package."""
     with open(path, "rb") as handle:
+        if handle.read(8) != CFB_MAGIC:
+            return False
         data = handle.read(4 * 1024 * 1024)
     return "EncryptedPackage".encode("utf-16-le") in data
 
@@ -56,6 +54,8 @@ def check_archive(path: Path, name: str | None = None) -> None:
                 if _SHEET_MEMBER.match(member.filename):
                     _check_sheet_extent(archive, member, name)
     except zipfile.BadZipFile:
+        if _holds_encrypted_package(path):
+            raise InputFileError.of("file_encrypted", file=name) from None
         raise InputFileError.of("file_corrupt", file=name, detail="") from None
 
 

@@ -19,7 +19,7 @@ import os
 import signal
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -96,13 +96,16 @@ def _failed(task: Task, reason: str) -> FileOutcome:
     return FileOutcome(relative, sha256, "quarantined", findings=[item], message=message)
 
 
+PREFETCH = 4  # tasks queued per worker, so that it never waits for the supervisor
+
+
 @dataclass
 class _Slot:
-    """One worker process and the file it is reading."""
+    """One worker process, the files sent to it (the first is being read) and since when."""
 
     process: multiprocessing.process.BaseProcess
     connection: Connection
-    task: Task | None = None
+    tasks: deque = field(default_factory=deque)
     started: float = 0.0
 
 
@@ -134,37 +137,40 @@ class Supervisor:
 
     def run(self, tasks: list[Task], on_outcome) -> None:
         pending = deque(tasks)
-        while pending or any(slot.task for slot in self.slots):
+        while pending or any(slot.tasks for slot in self.slots):
             for slot in self.slots:
-                if slot.task is None and pending:
-                    slot.task, slot.started = pending.popleft(), time.monotonic()
-                    slot.connection.send(slot.task)
-            busy = [slot for slot in self.slots if slot.task]
+                while pending and len(slot.tasks) < PREFETCH:
+                    if not slot.tasks:
+                        slot.started = time.monotonic()
+                    slot.tasks.append(pending.popleft())
+                    slot.connection.send(slot.tasks[-1])
+            busy = [slot for slot in self.slots if slot.tasks]
             ready = wait([s.connection for s in busy] + [s.process.sentinel for s in busy], timeout=1.0)
             for slot in busy:
-                self._collect(slot, ready, on_outcome)
+                self._collect(slot, ready, on_outcome, pending)
 
-    def _collect(self, slot: _Slot, ready: list, on_outcome) -> None:
-        if slot.connection in ready:
+    def _collect(self, slot: _Slot, ready: list, on_outcome, pending: deque) -> None:
+        while slot.tasks and slot.connection.poll():
             try:
                 outcome = slot.connection.recv()
             except (EOFError, OSError):
-                outcome = None
-            if outcome is not None:
-                slot.task = None
-                on_outcome(outcome)
-                return
-        died = not slot.process.is_alive() or slot.process.sentinel in ready
+                break
+            slot.tasks.popleft()
+            slot.started = time.monotonic()
+            on_outcome(outcome)
+        if not slot.tasks:
+            return
+        died = not slot.process.is_alive()
         late = time.monotonic() - slot.started > self.seconds
         if died or late:
-            code = slot.process.exitcode
             reason = (
                 f"đọc quá {self.seconds:.0f} giây"
                 if late and not died
-                else f"bộ đọc dừng bất thường (mã {code}; có thể do tệp làm hết bộ nhớ)"
+                else f"bộ đọc dừng bất thường (mã {slot.process.exitcode}; có thể do tệp làm hết bộ nhớ)"
             )
-            on_outcome(_failed(slot.task, reason))
-            slot.task = None
+            on_outcome(_failed(slot.tasks.popleft(), reason))  # the file it was reading
+            pending.extendleft(reversed(slot.tasks))  # the others are read again elsewhere
+            slot.tasks.clear()
             self._replace(slot)
 
     def close(self) -> None:

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import stat
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,55 +39,61 @@ def reference_sha256(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def skip_reason(relative: Path, path: Path | None = None) -> str | None:
-    """Why a file is not a submission to read (None if it is one).
+@dataclass(frozen=True)
+class Entry:
+    """One entry under the raw folder: its path relative to it (with "/"), and its stat.
 
-    With ``path``, what the entry is counts too: a broken link, a FIFO or a device is listed
-    (and skipped), never opened.
+    ``status`` is the target's stat for a file or a working link, the link's own for a
+    broken one; ``broken`` says which.
     """
-    if path is not None:
-        kind = _not_a_file(path)
-        if kind:
-            return kind
-    if relative.name.startswith("~$"):
-        return "Tệp khoá tạm của Office (~$…), không phải báo cáo: bỏ qua."
-    if any(part.startswith(".") for part in relative.parts):
-        return "Tệp ẩn: bỏ qua."
-    if relative.suffix.lower() not in SPREADSHEET_SUFFIXES:
-        return f"Không phải bảng tính ({relative.suffix or 'không có đuôi'}): bỏ qua."
-    return None
+
+    relative: str
+    path: str
+    status: os.stat_result
+    broken: bool = False
 
 
-def _not_a_file(path: Path) -> str | None:
-    try:
-        mode = path.stat().st_mode
-    except OSError:
+def skip_reason(entry: Entry) -> str | None:
+    """Why an entry is not a submission to read (None if it is one).
+
+    A broken link, a linked folder, a FIFO or a device is listed (and skipped), never opened.
+    """
+    if entry.broken:
         return "Liên kết hỏng (trỏ tới tệp không còn): bỏ qua."
-    if stat.S_ISDIR(mode):
+    if stat.S_ISDIR(entry.status.st_mode):
         return "Liên kết tới một thư mục: bỏ qua (chép tệp vào thư mục của kỳ)."
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(entry.status.st_mode):
         return "Không phải tệp thường (FIFO, thiết bị…): bỏ qua, không mở."
+    name = entry.relative.rsplit("/", 1)[-1]
+    if name.startswith("~$"):
+        return "Tệp khoá tạm của Office (~$…), không phải báo cáo: bỏ qua."
+    if any(part.startswith(".") for part in entry.relative.split("/")):
+        return "Tệp ẩn: bỏ qua."
+    suffix = os.path.splitext(name)[1]
+    if suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return f"Không phải bảng tính ({suffix or 'không có đuôi'}): bỏ qua."
     return None
 
 
-def entry_stat(path: Path) -> os.stat_result:
-    """The entry's own stat: its target's for a working link, the link's own for a broken one."""
-    try:
-        return path.stat()
-    except OSError:
-        return path.lstat()
-
-
-def list_files(raw: Path) -> list[Path]:
+def list_entries(raw: Path) -> list[Entry]:
     """Every entry under ``raw`` that is not a folder (links and special files included, so
-    that each is listed in the manifest), sorted by relative path. Linked folders are not
-    followed."""
-    raw = Path(raw)
-    entries = []
-    for folder, folders, names in os.walk(raw):
-        entries += [Path(folder) / name for name in names]
-        entries += [Path(folder) / name for name in folders if (Path(folder) / name).is_symlink()]
-    return sorted(entries, key=lambda p: p.relative_to(raw).as_posix())
+    that each is listed in the manifest), sorted by relative path. Linked folders are listed,
+    not followed."""
+    entries: list[Entry] = []
+    pending = [(str(raw), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        with os.scandir(folder) as listing:
+            for item in listing:
+                relative = prefix + item.name
+                if item.is_dir(follow_symlinks=False):
+                    pending.append((item.path, relative + "/"))
+                    continue
+                try:
+                    entries.append(Entry(relative, item.path, os.stat(item.path)))
+                except OSError:
+                    entries.append(Entry(relative, item.path, os.lstat(item.path), broken=True))
+    return sorted(entries, key=lambda entry: entry.relative)
 
 
 def modified_iso(mtime: float) -> str:
@@ -107,16 +114,14 @@ def current_summary(raw: Path, out: Path, reference: Path) -> dict | None:
     with open(manifest, encoding="utf-8-sig", newline="") as handle:
         seen = {row["path"]: row for row in csv.DictReader(handle)}
     ref_hash = reference_sha256(reference)
-    files = list_files(raw)
-    if len(files) != len(seen):
+    entries = list_entries(raw)
+    if len(entries) != len(seen):
         return None
-    for path in files:
-        relative = path.relative_to(raw).as_posix()
-        row = seen.get(relative)
+    for entry in entries:
+        row = seen.get(entry.relative)
         if row is None or row["reference_sha256"] != ref_hash:
             return None
-        status = entry_stat(path)
-        if row["modified"] != modified_iso(status.st_mtime) or row["size"] != str(status.st_size):
+        if row["modified"] != modified_iso(entry.status.st_mtime) or row["size"] != str(entry.status.st_size):
             return None
     try:
         stored = json.loads(summary.read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ commits them: :mod:`unionstats.store.versions`.
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pandas as pd
@@ -166,8 +167,12 @@ def _read_text_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     """A CSV this package wrote, as text columns (empty with ``columns`` if absent)."""
     if not path.is_file():
         return pd.DataFrame(columns=list(columns))
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return frame.reindex(columns=list(columns)).fillna("").map(restore_text)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        rows = [[restore_text(v) if v[:1] == "'" else v for v in row] for row in reader]
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    return frame.reindex(columns=list(columns)).fillna("")
 
 
 def read_manifest(processed: Path) -> pd.DataFrame:

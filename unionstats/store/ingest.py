@@ -20,9 +20,8 @@ import pandas as pd
 
 from unionstats.read.batch import Task, read_many
 from unionstats.read.inventory import (
-    entry_stat,
     file_sha256,
-    list_files,
+    list_entries,
     modified_iso,
     reference_sha256,
     skip_reason,
@@ -110,17 +109,16 @@ def take_inventory(raw: Path, reference: Path, previous: pd.DataFrame, run_time:
     ref_hash = reference_sha256(reference)
     previous_by_path = {row.path: row for row in previous.itertuples(index=False)}
     inventory = Inventory()
-    for path in list_files(raw):
-        relative = path.relative_to(raw).as_posix()
-        stat = entry_stat(path)
+    for entry in list_entries(raw):
+        relative, path = entry.relative, entry.path
         row: dict[str, object] = {
             "path": relative,
-            "size": stat.st_size,
-            "modified": modified_iso(stat.st_mtime),
+            "size": entry.status.st_size,
+            "modified": modified_iso(entry.status.st_mtime),
             "reference_sha256": ref_hash,
         }
         inventory.rows[relative] = row
-        reason = skip_reason(Path(relative), path)
+        reason = skip_reason(entry)
         if reason:
             row |= {"sha256": "", "status": "skipped", "message": reason}
             row["first_seen"] = first_seen(previous_by_path, relative, "", run_time)
