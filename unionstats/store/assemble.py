@@ -66,7 +66,7 @@ class PreviousStore:
         empty = cls(empty_values(), normalise_details(pd.DataFrame()), findings_frame([]))
         if not len(manifest) or not reused:
             return empty
-        wanted = {f"{path}|{rows[path]['sha256']}" for path in reused}
+        wanted = {path: rows[path]["sha256"] for path in reused}
         try:
             values = pd.concat([read_values(out, keys), read_history(out, keys)], ignore_index=True)
             details = read_details(out, keys)
@@ -75,7 +75,9 @@ class PreviousStore:
             return empty
 
         def own(frame: pd.DataFrame) -> pd.DataFrame:
-            return frame[(frame["source_file"] + "|" + frame["file_sha256"]).isin(wanted)]
+            """The rows read from a reused file at the very content hashed now."""
+            expected = frame["source_file"].astype(object).map(wanted)
+            return frame[(expected == frame["file_sha256"].astype(object)).to_numpy()]
 
         kept = findings[
             findings["file"].isin(reused)

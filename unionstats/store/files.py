@@ -92,7 +92,15 @@ def write_csv(frame: pd.DataFrame, target: Path) -> None:
     """CSV for Excel users: a byte-order mark (Vietnamese text opens correctly) and text
     that could run as a formula neutralised (see :mod:`unionstats.spreadsheet_text`)."""
     frame = safe_frame(frame)
-    write_file(target, lambda path: frame.to_csv(path, index=False, encoding="utf-8-sig"))
+    rows = frame.astype(object).where(frame.notna(), "").itertuples(index=False, name=None)
+
+    def write(path: Path) -> None:
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(frame.columns)
+            writer.writerows(rows)
+
+    write_file(target, write)
 
 
 def write_store(
