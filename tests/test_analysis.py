@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import REFERENCE
 
-from unionstats.analyse import analysis
+from unionstats.analyse import analysis, comparison
 from unionstats.errors import UsageError
 from unionstats.reference import load_scoring, load_targets
 
@@ -50,7 +50,7 @@ def test_seed_totals_through_the_analysis_layer(sample_values, registry) -> None
 
 
 def test_year_over_year_by_cluster_matches_a_hand_computation(sample_values, registry) -> None:
-    table = analysis.compare(sample_values, "2020-FY", registry, by="cluster", indicators=["members"])
+    table = comparison.compare(sample_values, "2020-FY", registry, by="cluster", indicators=["members"])
     row = table.set_index("scope").loc["cum-2"]
     base = hand_sum(sample_values, "2019-FY", "members", cluster="cum-2")
     assert (row["value"], row["base_period"], row["base_value"]) == (7676, "2019-FY", base)
@@ -71,43 +71,43 @@ def test_h2_is_fy_minus_h1_for_flows_only(sample_values, registry) -> None:
 
 def test_previous_period_never_compares_a_flow_across_period_types(sample_values, registry) -> None:
     for period in ("2022-H1", "2022-FY"):
-        table = analysis.compare(sample_values, period, registry, against="previous")
+        table = comparison.compare(sample_values, period, registry, against="previous")
         for row in table.itertuples():
             kind = registry.catalogue[row.indicator].kind
             if kind == "flow":
                 assert row.base_period[5:] in ({"H2"} if period.endswith("H1") else {"FY"}), row
-    flows = analysis.compare(
+    flows = comparison.compare(
         sample_values, "2022-H1", registry, against="previous", indicators=["members_new"]
     ).iloc[0]
     h2_2021 = hand_sum(sample_values, "2021-FY", "members_new") - hand_sum(
         sample_values, "2021-H1", "members_new"
     )
     assert (flows["base_period"], flows["base_value"]) == ("2021-H2", h2_2021)
-    stock = analysis.compare(
+    stock = comparison.compare(
         sample_values, "2022-H1", registry, against="previous", indicators=["members"]
     ).iloc[0]
     assert stock["base_period"] == "2021-FY"  # a level compared with the previous cut-off date
 
 
 def test_year_over_year_across_the_merge_is_like_for_like(sample_values, registry) -> None:
-    table = analysis.compare(sample_values, "2023-FY", registry, by="unit", indicators=["members"])
+    table = comparison.compare(sample_values, "2023-FY", registry, by="unit", indicators=["members"])
     row = table.set_index("scope").loc["cd-vien-chuc-y-te"]
     predecessors = hand_sum(sample_values, "2022-FY", "members", units=["cd-vien-chuc", "cd-y-te"])
     assert row["base_value"] == predecessors
     assert row["value"] == hand_sum(sample_values, "2023-FY", "members", units=["cd-vien-chuc-y-te"])
     assert abs(row["change_pct"]) < 0.05  # no fake jump from nothing to a whole union
-    cluster = analysis.compare(sample_values, "2023-FY", registry, by="cluster", indicators=["members"])
+    cluster = comparison.compare(sample_values, "2023-FY", registry, by="cluster", indicators=["members"])
     cum3 = cluster.set_index("scope").loc["cum-3"]
     assert cum3["base_value"] == hand_sum(sample_values, "2022-FY", "members", cluster="cum-3")
 
 
 def test_a_unit_that_has_not_submitted_is_not_counted_as_a_fall(sample_values, registry) -> None:
-    row = analysis.compare(sample_values, "2023-H1", registry, indicators=["members"]).iloc[0]
+    row = comparison.compare(sample_values, "2023-H1", registry, indicators=["members"]).iloc[0]
     reporting = sorted(set(sample_values[sample_values["period"] == "2023-H1"]["unit_code"]))
     assert "kon-plong" not in reporting
     restated = analysis.restate_units(sample_values, registry, analysis.parse_code("2023-H1"))
     assert row["base_value"] == hand_sum(restated, "2022-H1", "members", units=reporting)
-    unmatched = analysis.compare(sample_values, "2023-H1", registry, indicators=["members"], matched=False)
+    unmatched = comparison.compare(sample_values, "2023-H1", registry, indicators=["members"], matched=False)
     assert unmatched.iloc[0]["base_value"] > row["base_value"]
 
 
@@ -184,3 +184,43 @@ def test_a_cluster_keeps_the_history_of_its_current_units(sample_values, registr
     cum3 = analysis.restrict_to_cluster(sample_values, registry, "cum-3", "2023-FY")
     assert {"cd-vien-chuc", "cd-y-te", "cd-vien-chuc-y-te"} <= set(cum3["unit_code"])
     assert not set(cum3["unit_code"]) & {"dak-to", "tp-kon-tum"}
+
+
+def test_table_and_brief_give_the_same_like_for_like_change_for_every_period(sample_values, registry) -> None:
+    from unionstats.publish.tables import question_table
+
+    periods = sorted(set(sample_values["period"]), key=analysis.period_order)
+    checked = 0
+    for period in periods:
+        base = comparison.base_period(period, "last_year", "stock")
+        if base not in periods:
+            continue
+        for by in ("province", "cluster"):
+            brief = comparison.compare(
+                sample_values, period, registry, by=by, indicators=["members", "visits"]
+            )
+            table, _ = question_table(sample_values, ["members", "visits"], [base, period], registry, by=by)
+            names = analysis.scope_names(registry, int(period[:4]))
+            for row in brief.itertuples():
+                scope_label = {"province": "Phạm vi", "cluster": "Cụm thi đua"}[by]
+                line = table[
+                    (table[scope_label] == names.get(row.scope, row.scope)) & (table["Mã"] == row.indicator)
+                ]
+                assert line[f"% {base}→{period}"].iloc[0] == pytest.approx(row.change_pct), (
+                    period,
+                    by,
+                    row.scope,
+                )
+                checked += 1
+    assert checked > 60
+
+
+def test_a_unit_missing_from_the_base_is_left_out_of_both_sides_and_named(sample_values, registry) -> None:
+    row = comparison.compare(sample_values, "2024-H1", registry, by="cluster", indicators=["members"])
+    cum1 = row.set_index("scope").loc["cum-1"]
+    restated = analysis.restate_units(sample_values, registry, analysis.parse_code("2024-H1"))
+    both = [u for u in set(restated[restated["cluster_code"] == "cum-1"]["unit_code"]) if u != "kon-plong"]
+    assert cum1["base_value"] == hand_sum(restated, "2023-H1", "members", units=both)
+    assert cum1["matched_value"] == hand_sum(restated, "2024-H1", "members", units=both)
+    assert cum1["value"] == hand_sum(restated, "2024-H1", "members", cluster="cum-1")  # the whole total
+    assert 0 < cum1["change_pct"] < 0.02 and "Kon Plông" in cum1["excluded"]

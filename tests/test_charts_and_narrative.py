@@ -6,7 +6,7 @@ import warnings
 
 import pytest
 
-from unionstats.analyse import analysis
+from unionstats.analyse import analysis, comparison
 from unionstats.errors import UsageError
 from unionstats.publish import charts, narrative
 
@@ -20,7 +20,11 @@ def render_all(values, registry, folder):
             analysis.cluster_comparison(values, period, registry), "members", period, registry, coverage
         ),
         "yoy": charts.yoy_bars(
-            analysis.compare(values, period, registry, by="cluster"), "members_new", registry, names, coverage
+            comparison.compare(values, period, registry, by="cluster"),
+            "members_new",
+            registry,
+            names,
+            coverage,
         ),
         "trend": charts.trend_lines(
             analysis.trend(values, ["members", "funds_raised"], registry, by="cluster"),
@@ -33,7 +37,7 @@ def render_all(values, registry, folder):
             analysis.totals(values, [period], "cluster"), period, names, registry, coverage
         ),
         "heat": charts.change_heatmap(
-            analysis.compare(values, period, registry, by="unit"),
+            comparison.compare(values, period, registry, by="unit"),
             ["members", "members_new", "visits_amount"],
             registry,
             names,
@@ -65,7 +69,7 @@ def test_rating_chart_refuses_a_half_year(sample_values, registry) -> None:
 
 
 def test_cluster_paragraph_reproduces_seed_003(sample_values, registry) -> None:
-    table = analysis.compare(sample_values, "2020-FY", registry, by="cluster")
+    table = comparison.compare(sample_values, "2020-FY", registry, by="cluster")
     text = narrative.scope_paragraph(table, "cum-2", "Cụm II", "các đơn vị trong cụm", registry.catalogue)
     assert text.startswith(
         "Năm 2020, Cụm II quản lý 288 CĐCS với 7.842 CNVCLĐ và 7.676 đoàn viên công đoàn (tăng "
@@ -82,7 +86,7 @@ def test_cluster_paragraph_reproduces_seed_003(sample_values, registry) -> None:
 
 
 def test_sentences_claim_nothing_the_table_does_not_hold(sample_values, registry) -> None:
-    table = analysis.compare(sample_values, "2020-FY", registry, by="cluster")
+    table = comparison.compare(sample_values, "2020-FY", registry, by="cluster")
     table = table[table["indicator"].isin(["members", "visits"])]
     text = narrative.scope_paragraph(table, "cum-2", "Cụm 2", "các đơn vị", registry.catalogue)
     assert "CĐCS" not in text and "CNVCLĐ" not in text and "tiền" not in text and "xếp loại" not in text

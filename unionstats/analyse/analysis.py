@@ -50,7 +50,7 @@ def kind_of(indicator: str, registry: Registry) -> str:
     return registry.catalogue[indicator].kind
 
 
-def _scope_column(by: str) -> str:
+def scope_column(by: str) -> str:
     if by not in SCOPES:
         raise UsageError(f"--by phải là một trong {', '.join(SCOPES)} (nhận được '{by}').", code="usage")
     return {"province": "", "cluster": "cluster_code", "unit": "unit_code"}[by]
@@ -62,7 +62,7 @@ def totals(values: pd.DataFrame, periods: Iterable[str] | None = None, by: str =
     Returns ``period, scope, indicator, value, n_units`` (``n_units``: units that reported
     that indicator). Never sums across periods: each row is one period.
     """
-    column = _scope_column(by)
+    column = scope_column(by)
     frame = values if periods is None else values[values["period"].isin(list(periods))]
     frame = frame.assign(scope=PROVINCE) if not column else frame.assign(scope=frame[column])
     grouped = frame.groupby(["period", "scope", "indicator"], sort=False).agg(
@@ -138,81 +138,6 @@ def restrict_to_cluster(values: pd.DataFrame, registry: Registry, cluster: str, 
     return values[(restated["cluster_code"] == cluster).to_numpy()]
 
 
-def base_period(period: str, against: str, indicator_kind: str) -> str:
-    """The period a figure is compared with.
-
-    ``last_year``: the same period a year earlier. ``previous``: for a stock, the
-    preceding cut-off date (FY after H1, H1 after the previous FY); for a flow, the previous
-    half-year of the same length (H1 after the previous year's H2; FY after the previous FY).
-    """
-    current = parse_code(period)
-    if against == "last_year":
-        return current.same_period_last_year().code
-    if against != "previous":
-        raise UsageError(f"so sánh với '{against}' không hỗ trợ; dùng last_year hoặc previous.")
-    if current.period_type not in ("H1", "FY"):
-        return current.same_period_last_year().code
-    if indicator_kind == "stock":
-        return f"{current.year}-H1" if current.period_type == "FY" else f"{current.year - 1}-FY"
-    return f"{current.year - 1}-H2" if current.period_type == "H1" else f"{current.year - 1}-FY"
-
-
-def compare(
-    values: pd.DataFrame,
-    period: str,
-    registry: Registry,
-    *,
-    by: str = "province",
-    against: str = "last_year",
-    indicators: Iterable[str] | None = None,
-    matched: bool = True,
-) -> pd.DataFrame:
-    """Each indicator of ``period`` with its base period's figure, change and % change.
-
-    Base figures are restated like for like (see :func:`restate_units`); with ``matched``
-    (the default) they cover only the units that report the indicator in ``period``. Returns
-    ``period, scope, indicator, value, base_period, base_value, change, change_pct``.
-    """
-    current = parse_code(period)
-    restated = restate_units(values, registry, current)
-    wanted = set(indicators) if indicators is not None else None
-    if wanted is not None:
-        restated = restated[restated["indicator"].isin(wanted)]
-    now = totals(restated, [period], by)
-    now = now[now["indicator"].isin(list(registry.catalogue))]
-    if matched:
-        # Only the units that report now count in the base, so a unit that has not yet
-        # submitted does not show up as a fall.
-        reporting = restated[restated["period"] == period][["unit_code", "indicator"]].drop_duplicates()
-        restated = restated.merge(reporting, on=["unit_code", "indicator"], how="inner")
-    bases = {ind: base_period(period, against, kind_of(ind, registry)) for ind in now["indicator"].unique()}
-    base_codes = set(bases.values())
-    base_totals = totals(restated, {b for b in base_codes if not b.endswith("-H2")}, by)
-    h2_years = {b[:4] for b in base_codes if b.endswith("-H2")}
-    if h2_years:
-        source = totals(restated, [f"{y}-{t}" for y in h2_years for t in ("H1", "FY")], by)
-        base_totals = pd.concat([base_totals, derive_h2(source, registry)], ignore_index=True)
-    lookup = base_totals.set_index(["period", "scope", "indicator"])["value"]
-    now["base_period"] = now["indicator"].map(bases)
-    keys = list(zip(now["base_period"], now["scope"], now["indicator"], strict=True))
-    now["base_value"] = [lookup.get(key, np.nan) for key in keys]
-    now["change"] = now["value"] - now["base_value"]
-    now["change_pct"] = now["change"] / now["base_value"].where(now["base_value"] != 0)
-    return now[
-        [
-            "period",
-            "scope",
-            "indicator",
-            "value",
-            "base_period",
-            "base_value",
-            "change",
-            "change_pct",
-            "n_units",
-        ]
-    ]
-
-
 def rates(wide: pd.DataFrame) -> pd.DataFrame:
     """Add the catalogue's rates as columns of a wide table (see :data:`RATE_DEFINITIONS`)."""
     result = wide.copy()
@@ -234,7 +159,7 @@ def achievement(values: pd.DataFrame, targets: pd.DataFrame, period: str, by: st
     year_targets = targets[targets["year"] == current.year]
     mine = values[(values["period"] == period) & values["indicator"].isin(set(year_targets["indicator"]))]
     merged = mine.merge(year_targets, on=["unit_code", "indicator"], how="inner")
-    column = _scope_column(by)
+    column = scope_column(by)
     merged = merged.assign(scope=merged[column] if column else PROVINCE)
     result = merged.groupby(["scope", "indicator"]).agg(actual=("value", "sum"), target=("target", "sum"))
     result = result.reset_index()

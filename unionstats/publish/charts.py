@@ -21,7 +21,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from unionstats.analyse import analysis
+from unionstats.analyse import analysis, comparison
 from unionstats.atomic import write_file
 from unionstats.errors import UsageError
 from unionstats.formatting import fmt_number, fmt_percent
@@ -312,7 +312,7 @@ def period_charts(
     coverage = analysis.coverage(values, period, registry, cluster)
     prefix = f"{period}_{cluster}" if cluster else period
     by = "unit" if cluster else "cluster"
-    compared = analysis.compare(mine, period, registry, by=by)
+    compared = comparison.compare(mine, period, registry, by=by)
     written: dict[str, list[Path]] = {}
     if cluster is None:
         table = analysis.cluster_comparison(values, period, registry)
@@ -339,7 +339,7 @@ def period_charts(
             folder,
             f"{prefix}_ratings",
         )
-    by_unit = compared if cluster else analysis.compare(values, period, registry, by="unit")
+    by_unit = compared if cluster else comparison.compare(values, period, registry, by="unit")
     written["heatmap"] = save(
         change_heatmap(by_unit, HEATMAP_INDICATORS, registry, names, coverage), folder, f"{prefix}_heatmap"
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from unionstats.analyse import analysis
+from unionstats.analyse import analysis, comparison
 from unionstats.errors import UsageError
 from unionstats.formatting import fmt_number
 from unionstats.periods import parse_code, period_order
@@ -109,15 +109,15 @@ def build_brief(
     completeness = _completeness(values, registry, period, cluster)
     submitted = int(completeness["Đã nộp"].sum())
     missing = list(completeness[~completeness["Đã nộp"]]["Đơn vị"])
-    yoy = analysis.compare(mine, period, registry, by="province" if not cluster else "cluster")
+    yoy = comparison.compare(mine, period, registry, by="province" if not cluster else "cluster")
     yoy = yoy.assign(scope=scope) if not cluster else yoy
     key = _key_figures(yoy, scope, registry)
-    comparison = _comparison_table(mine, values, period, registry, cluster, names)
+    compared = _comparison_table(mine, values, period, registry, cluster, names)
     ranking, leaders = _ranking(values, period, registry, reference, cluster, names)
     paragraph = _paragraph(yoy, mine, period, registry, reference, cluster, names)
     tables = {
         "Số liệu chính": key,
-        "So sánh" if cluster else "So sánh cụm": comparison,
+        "So sánh" if cluster else "So sánh cụm": compared,
         "Xếp hạng": _ranking_table(ranking, names),
         "Tình hình nộp báo cáo": completeness,
         "Điểm cần lưu ý": _notable(processed, mine, period, registry, by, names),
@@ -210,10 +210,17 @@ def _key_figures(yoy: pd.DataFrame, scope: str, registry: Registry) -> pd.DataFr
                 "Cùng kỳ năm trước": row["base_value"],
                 "Thay đổi": row["change"],
                 "Tỷ lệ thay đổi": row["change_pct"],
+                "Ghi chú": _like_for_like_note(row),
                 "Mã": indicator,
             }
         )
     return pd.DataFrame(table)
+
+
+def _like_for_like_note(row: pd.Series) -> str:
+    """What a change leaves out, said next to it ("so sánh trên cùng đơn vị; không tính …")."""
+    excluded = str(row.get("excluded", "") or "")
+    return f"So sánh trên cùng đơn vị; {excluded}" if excluded else ""
 
 
 def _comparison_table(mine, values, period, registry, cluster, names) -> pd.DataFrame:
@@ -280,7 +287,7 @@ def _notable(processed, mine, period, registry, by, names) -> pd.DataFrame:
         }
         for f in chosen.itertuples()
     ]
-    changes = analysis.compare(
+    changes = comparison.compare(
         mine, period, registry, by="unit", indicators=["members", "members_new", "visits"]
     )
     big = changes[changes["change_pct"].abs() >= 0.15].copy()

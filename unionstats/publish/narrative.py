@@ -78,6 +78,9 @@ def scope_paragraph(
             text += f" quản lý {' với '.join(size)}"
         if "members" in value:
             change = change_phrase(rows.at["members", "change_pct"])
+            excluded = rows.at["members", "excluded"] if "excluded" in rows else ""
+            if change and isinstance(excluded, str) and excluded:
+                change += f", so sánh trên cùng đơn vị, {excluded}"
             text += f"{' và' if size else ' có'} {fmt_number(value['members'])} đoàn viên công đoàn"
             text += f" ({change})" if change else ""
         sentences.append(text + ".")

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from unionstats.analyse.analysis import kind_of, restate_units, scope_names, totals
+from unionstats.analyse.comparison import pair_change
 from unionstats.errors import UsageError
 from unionstats.formatting import fmt_money, fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
@@ -58,6 +59,10 @@ def question_table(
     summed = totals(restated, periods, by)
     wide = summed.pivot_table(index=["scope", "indicator"], columns="period", values="value", aggfunc="first")
     wide = wide.reindex(columns=periods)
+    changes = {
+        (before, after): pair_change(restated, before, after, registry, by).set_index(["scope", "indicator"])
+        for before, after in itertools.pairwise(periods)
+    }
     names = scope_names(registry, last.year)
     notes: list[str] = []
     rows = []
@@ -70,24 +75,33 @@ def question_table(
         }
         for period in periods:
             row[period] = figures[period]
-        for before, after in itertools.pairwise(periods):
-            comparable = kind_of(indicator, registry) == "stock" or before[5:] == after[5:]
-            change = figures[after] - figures[before] if comparable else np.nan
-            base = figures[before]
-            row[f"Thay đổi {before}→{after}"] = change
-            row[f"% {before}→{after}"] = change / base if comparable and base else np.nan
-            if not comparable:
-                note = (
-                    f"{registry.catalogue.label(indicator)}: không so sánh {before} với {after} "
-                    "(chỉ tiêu phát sinh, khác độ dài kỳ)."
-                )
-                if note not in notes:
-                    notes.append(note)
+        for (before, after), change in changes.items():
+            row.update(_change_columns(change, scope, indicator, before, after, registry, names, notes))
         rows.append(row)
     table = pd.DataFrame(rows)
     counts = restated[restated["period"].isin(periods)].groupby("period")["unit_code"].nunique()
     notes.append("Số đơn vị có số liệu: " + ", ".join(f"{p}: {int(counts.get(p, 0))}" for p in periods) + ".")
     return table, notes
+
+
+def _change_columns(
+    change: pd.DataFrame, scope: str, indicator: str, before: str, after: str, registry, names, notes
+) -> dict[str, float]:
+    """The change columns of one row, like for like; what was left out goes into ``notes``."""
+    label = registry.catalogue.label(indicator)
+    comparable = kind_of(indicator, registry) == "stock" or before[5:] == after[5:]
+    found = change.loc[(scope, indicator)] if (scope, indicator) in change.index else None
+    if not comparable:
+        note = f"{label}: không so sánh {before} với {after} (chỉ tiêu phát sinh, khác độ dài kỳ)."
+        if note not in notes:
+            notes.append(note)
+    elif found is not None and found["excluded"]:
+        notes.append(f"{names.get(scope, scope)}, {label}, {before}→{after}: {found['excluded']}.")
+    usable = comparable and found is not None
+    return {
+        f"Thay đổi {before}→{after}": found["change"] if usable else np.nan,
+        f"% {before}→{after}": found["change_pct"] if usable else np.nan,
+    }
 
 
 def _cell_text(column: str, value: object, money: bool) -> str:
