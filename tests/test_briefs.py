@@ -47,6 +47,8 @@ def test_cum2_2020_brief_matches_seed_003_and_shows_no_code(cum2_brief) -> None:
     assert "build_brief" not in page and "import " not in page  # no code cells
     assert not re.search(r'class="[^"]*(jp-CodeMirrorEditor|jp-InputArea-editor|highlight)', page)
     assert page.count("data:image/png;base64") >= 5  # the charts are embedded
+    assert not re.search(r"<script|<link[^>]+href=\"https?:", page)  # works offline
+    assert "<title>Bản tin năm 2020: Cụm thi đua số 2" in page  # the cluster's name, not its code
     assert {p.name for p in cum2_brief.iterdir()} >= {
         "ban-tin.html",
         "ban-tin.ipynb",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import run_cli
 from openpyxl import load_workbook
 
@@ -60,3 +61,53 @@ def test_unknown_indicator_or_period_lists_the_valid_ones(sample_store) -> None:
 def test_default_period_is_the_latest(sample_store) -> None:
     result = run_cli("table", "members", "--processed", str(sample_store))
     assert "2024-FY" in result.stdout.splitlines()[0]
+
+
+def test_leadership_questions_are_one_command_each(sample_store, tmp_path) -> None:
+    def ask(*args: str) -> str:
+        result = run_cli(*args, "--processed", str(sample_store))
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        return result.stdout
+
+    members = ask("table", "members", "--period", "2023-fy", "2024-FY")
+    assert "2023-FY" in members and "2024-FY" in members
+    ranked = ask("table", "members_new", "--period", "2024-H1", "--by", "cluster", "--sort")
+    assert "Hạng" in ranked and "Tổng cộng" in ranked
+    cum2 = ask("table", "members", "workers", "--period", "2020-FY", "--by", "unit", "--cluster", "cum-2")
+    assert "Ngọc Hồi" in cum2 and "Kon Plông" not in cum2 and "7.842" in cum2
+    trend = ask("trend", "visits_amount", "--from", "2019-FY", "--to", "2024-FY", "--out", str(tmp_path))
+    assert "tỷ đồng" in trend and list(tmp_path.glob("*.png"))
+    wide = tmp_path / "cum1.xlsx"
+    ask(
+        "table",
+        "members",
+        "members_female",
+        "workers",
+        "visits",
+        "visits_amount",
+        "--period",
+        "2024-H1",
+        "--cluster",
+        "cum-1",
+        "--wide",
+        "--xlsx",
+        str(wide),
+    )
+    assert wide.is_file()
+    assert "Thành phố Kon Tum" in ask("list", "units") and "2023-H1" in ask("list", "periods")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["table", "members", "--period", "2024"], "2024-H1 hoặc 2024-FY"),
+        (["table", "members", "--period", "2024-FY", "--xlsx", "out.csv"], ".xlsx"),
+        (["table", "members", "--cluster", "cum-9"], "cum-1"),
+        (["table", "members", "--bogus"], "tham số không nhận ra"),
+        (["findings", "--unit", "Đăk Hòa"], "Đăk Hà"),
+    ],
+)
+def test_mistakes_get_one_vietnamese_line_with_a_suggestion(sample_store, args, fragment) -> None:
+    result = run_cli(*args, "--processed", str(sample_store))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and fragment in result.stderr, result.stderr

@@ -1,4 +1,4 @@
-"""Allow ``python -m unionstats``."""
+"""``python -m unionstats``: the same as the ``unionstats`` command."""
 
 from unionstats.cli import main
 

@@ -108,6 +108,25 @@ class Registry:
         """Unit keys long enough to be looked for inside a file name (5 letters or more)."""
         return tuple((key, code) for key, code in self.unit_by_key.items() if len(key) >= 5)
 
+    def unit_codes(self, wanted: list[str]) -> set[str]:
+        """The codes of units named by code or by any of their names.
+
+        Raises
+        ------
+        UsageError
+            For a name no unit has, with the closest registered names.
+        """
+        from unionstats.errors import UsageError
+
+        codes = set()
+        for text in wanted:
+            code = text if text in self.unit_names else self.match_unit(text)
+            if code is None:
+                suggestions = ", ".join(self.closest_units(text)) or "xem 'unionstats list units'"
+                raise UsageError(f"Không có đơn vị '{text}'. Gần nhất: {suggestions}.", code="unknown_unit")
+            codes.add(code)
+        return codes
+
     def closest_units(self, text: str, n: int = 3) -> list[str]:
         """Suggest the registered unit names closest to ``text``."""
         names = {unit_key(name): name for name in self.units["name"]}

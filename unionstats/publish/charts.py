@@ -173,8 +173,13 @@ def trend_lines(
     registry: Registry,
     names: dict[str, str],
     coverage: tuple[int, int],
+    incomplete: frozenset[str] | set[str] = frozenset(),
 ) -> Figure:
-    """Small multiples: one panel per indicator, one line per scope, periods in order."""
+    """Small multiples: one panel per indicator, one line per scope, periods in order.
+
+    Periods in ``incomplete`` (some expected unit did not report) are marked "*" in red on
+    the axis, with a note under the chart: a dip there may be a missing report.
+    """
     indicators = [i for i in indicators if i in set(series["indicator"])]
     if not indicators:
         raise UsageError("Không có số liệu để vẽ xu hướng.")
@@ -193,7 +198,11 @@ def trend_lines(
                     range(len(own)), line["value"], marker="o", color=colour, label=names.get(scope, scope)
                 )
             axis.set_title(_label(registry, indicator), loc="left", fontsize=11)
-            axis.set_xticks(range(len(own)), own, rotation=45, ha="right", fontsize=8)
+            shown = [f"{p}*" if p in incomplete else p for p in own]
+            axis.set_xticks(range(len(own)), shown, rotation=45, ha="right", fontsize=8)
+            for tick in axis.get_xticklabels():
+                if tick.get_text().endswith("*"):
+                    tick.set_color("#b03a48")
             axis.yaxis.set_major_formatter(value_formatter(_money(registry, indicator)))
         for axis in list(axes.flat)[len(indicators) :]:
             axis.set_visible(False)
@@ -201,6 +210,10 @@ def trend_lines(
         if len(labels) > 1:
             figure.legend(handles, labels, loc="upper right", frameon=False, fontsize=9)
         figure.suptitle(f"Xu hướng {periods[0]} – {last}", x=0.01, ha="left", fontweight="bold")
+        if incomplete & set(periods):
+            figure.text(
+                0.99, 0.005, "* kỳ thiếu báo cáo của một số đơn vị", fontsize=8, color="#b03a48", ha="right"
+            )
         source_line(figure, *coverage, last, right=0.85 if len(labels) > 1 else 1)
     return figure
 

@@ -112,7 +112,7 @@ def render_brief(
         executed = staging / "ban-tin.ipynb"
         parameters = {"period": period, "cluster": cluster, "content_file": str(content_file)}
         _execute(notebooks, notebook, executed, parameters)
-        rendered = Rendered(content, executed, f"Bản tin {period}" + (f" – {cluster}" if cluster else ""))
+        rendered = Rendered(content, executed, content.title)
         write_formats(rendered, staging, formats)
     return target / "ban-tin.html"
 

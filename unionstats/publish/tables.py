@@ -9,17 +9,20 @@ is left empty and the note says why. :func:`render_text` aligns it for a termina
 
 from __future__ import annotations
 
+import difflib
 import itertools
+import re
 
 import numpy as np
 import pandas as pd
 
-from unionstats.analyse.analysis import kind_of, restate_units, scope_names, totals
+from unionstats.analyse.analysis import cluster_names, kind_of, restate_units, scope_names, totals
 from unionstats.analyse.comparison import pair_change
 from unionstats.errors import UsageError
 from unionstats.formatting import fmt_money, fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
 from unionstats.reference import Registry
+from unionstats.text import fold
 
 SCOPE_HEADER = {"province": "Phạm vi", "cluster": "Cụm thi đua", "unit": "Đơn vị"}
 
@@ -44,31 +47,108 @@ def check_request(
         )
 
 
+def normalise_period(text: str, available: list[str]) -> str:
+    """A period as typed ("2024-fy", "2024 H1") -> its code; a bare year or an unknown one is
+    a :class:`UsageError` that suggests the codes that exist."""
+    match = re.fullmatch(r"\s*((?:19|20)\d\d)\s*[-_ /]?\s*(h1|fy|6t|nam)?\s*", text, re.IGNORECASE)
+    if match and match.group(2):
+        kind = {"h1": "H1", "6t": "H1", "fy": "FY", "nam": "FY"}[match.group(2).lower()]
+        code = f"{match.group(1)}-{kind}"
+        if code in available:
+            return code
+    if match and not match.group(2):
+        options = [p for p in available if p.startswith(match.group(1))]
+        raise UsageError(
+            f"Kỳ '{text}' chưa rõ: dùng {' hoặc '.join(options) or 'một kỳ có số liệu'} "
+            "(H1: 6 tháng đầu năm, FY: cả năm).",
+            code="unknown_period",
+        )
+    close = difflib.get_close_matches(text.upper(), available, n=3, cutoff=0.5)
+    hint = f" Có phải: {', '.join(close)}?" if close else ""
+    raise UsageError(
+        f"Kho dữ liệu không có kỳ '{text}'.{hint} Các kỳ có số liệu: {', '.join(available)}.",
+        code="unknown_period",
+    )
+
+
+def select_units(
+    restated: pd.DataFrame, registry: Registry, clusters: list[str], units: list[str], year: int
+) -> pd.DataFrame:
+    """Only the rows of the named clusters (code or name, as of ``year``) and units (code or name)."""
+    if clusters:
+        names = {fold(name): code for code, name in cluster_names(registry, year).items()}
+        codes = set()
+        for wanted in clusters:
+            code = wanted if wanted in names.values() else names.get(fold(wanted))
+            if code is None:
+                raise UsageError(
+                    f"Không có cụm '{wanted}' năm {year}. Các cụm: {', '.join(sorted(names.values()))}.",
+                    code="unknown_cluster",
+                )
+            codes.add(code)
+        restated = restated[restated["cluster_code"].isin(codes)]
+    if units:
+        restated = restated[restated["unit_code"].isin(registry.unit_codes(units))]
+    return restated
+
+
 def question_table(
-    values: pd.DataFrame, indicators: list[str], periods: list[str], registry: Registry, by: str = "province"
+    values: pd.DataFrame,
+    indicators: list[str],
+    periods: list[str],
+    registry: Registry,
+    by: str = "province",
+    *,
+    clusters: list[str] = (),
+    units: list[str] = (),
+    raw: bool = False,
+    sort: bool = False,
 ) -> tuple[pd.DataFrame, list[str]]:
     """One row per scope and indicator; a column per period; change columns between periods.
 
     Returns the table (numbers as numbers) and notes to print under it. Units are restated
-    like for like (merged units carry their predecessors' history).
+    (merged units carry their predecessors' history) and every change is like for like
+    (:func:`unionstats.analyse.comparison.pair_change`): a unit that reported in only one of
+    the two periods is left out of the change and named in the notes; ``raw`` compares the
+    plain totals instead. ``clusters``/``units`` restrict the units; at cluster and unit level
+    a total row ("Tổng cộng") closes each indicator; ``sort`` ranks the scopes by the last
+    period's figure (highest first, column "Hạng").
     """
     check_request(values, indicators, periods, registry)
     periods = sorted(dict.fromkeys(periods), key=period_order)
     last = parse_code(periods[-1])
     restated = restate_units(values[values["indicator"].isin(indicators)], registry, last)
+    restated = select_units(restated, registry, list(clusters), list(units), last.year)
+    names = scope_names(registry, last.year)
+    notes: list[str] = []
+    rows = _scope_rows(restated, indicators, periods, registry, by, names, notes, raw)
+    if by != "province" and rows:
+        total = _scope_rows(restated, indicators, periods, registry, "province", names, notes, raw)
+        for row in total:
+            row[SCOPE_HEADER["province"]] = "Tổng cộng"
+        rows = _ordered(rows, total, indicators, periods[-1], by, sort)
+    table = pd.DataFrame(rows).rename(columns={SCOPE_HEADER["province"]: SCOPE_HEADER[by]})
+    if by == "unit" and not table.empty:
+        clusters_of = {u: names.get(registry.cluster_of(u, last.year), "") for u in registry.unit_names}
+        by_name = {registry.unit_names[u]: clusters_of[u] for u in registry.unit_names}
+        table.insert(1, "Cụm", table[SCOPE_HEADER["unit"]].map(by_name).fillna(""))
+    counts = restated[restated["period"].isin(periods)].groupby("period")["unit_code"].nunique()
+    notes.append("Số đơn vị có số liệu: " + ", ".join(f"{p}: {int(counts.get(p, 0))}" for p in periods) + ".")
+    return table, notes
+
+
+def _scope_rows(restated, indicators, periods, registry, by, names, notes, raw) -> list[dict[str, object]]:
     summed = totals(restated, periods, by)
     wide = summed.pivot_table(index=["scope", "indicator"], columns="period", values="value", aggfunc="first")
     wide = wide.reindex(columns=periods)
     changes = {
-        (before, after): pair_change(restated, before, after, registry, by).set_index(["scope", "indicator"])
+        (before, after): _pair(restated, before, after, registry, by, raw)
         for before, after in itertools.pairwise(periods)
     }
-    names = scope_names(registry, last.year)
-    notes: list[str] = []
     rows = []
     for (scope, indicator), figures in wide.iterrows():
         row: dict[str, object] = {
-            SCOPE_HEADER[by]: names.get(scope, scope),
+            SCOPE_HEADER["province"]: names.get(scope, scope),
             "Chỉ tiêu": registry.catalogue.label(indicator),
             "Mã": indicator,
             "Đơn vị tính": registry.catalogue[indicator].measure,
@@ -78,10 +158,59 @@ def question_table(
         for (before, after), change in changes.items():
             row.update(_change_columns(change, scope, indicator, before, after, registry, names, notes))
         rows.append(row)
-    table = pd.DataFrame(rows)
-    counts = restated[restated["period"].isin(periods)].groupby("period")["unit_code"].nunique()
-    notes.append("Số đơn vị có số liệu: " + ", ".join(f"{p}: {int(counts.get(p, 0))}" for p in periods) + ".")
-    return table, notes
+    return rows
+
+
+def _pair(restated, before, after, registry, by, raw) -> pd.DataFrame:
+    """Like-for-like change (or, with ``raw``, the difference of the plain totals)."""
+    if not raw:
+        return pair_change(restated, before, after, registry, by).set_index(["scope", "indicator"])
+    summed = totals(restated, [before, after], by).pivot_table(
+        index=["scope", "indicator"], columns="period", values="value", aggfunc="first"
+    )
+    summed = summed.reindex(columns=[before, after])
+    change = summed[after] - summed[before]
+    return pd.DataFrame(
+        {"change": change, "change_pct": change / summed[before].where(summed[before] != 0), "excluded": ""}
+    )
+
+
+def _ordered(rows, total, indicators, last, by, sort) -> list[dict[str, object]]:
+    """Rows grouped by indicator in the order asked, each group closed by its total row."""
+    ordered = []
+    for indicator in indicators:
+        group = [r for r in rows if r["Mã"] == indicator]
+        if sort:
+            group.sort(key=lambda r: -(r[last] if pd.notna(r[last]) else -np.inf))
+            for rank, row in enumerate(group, start=1):
+                row["Hạng"] = rank
+        ordered += group + [r for r in total if r["Mã"] == indicator]
+    return ordered
+
+
+def wide_table(
+    values: pd.DataFrame,
+    indicators: list[str],
+    period: str,
+    registry: Registry,
+    by: str = "unit",
+    *,
+    clusters: list[str] = (),
+    units: list[str] = (),
+) -> pd.DataFrame:
+    """Scopes × indicators for one period, indicators in the order asked, with a total row."""
+    check_request(values, indicators, [period], registry)
+    current = parse_code(period)
+    restated = restate_units(values[values["indicator"].isin(indicators)], registry, current)
+    restated = select_units(restated, registry, list(clusters), list(units), current.year)
+    names = scope_names(registry, current.year)
+    grid = totals(restated, [period], by).pivot_table(index="scope", columns="indicator", values="value")
+    grid = grid.reindex(columns=indicators)
+    if by != "province":
+        grid.loc["Tổng cộng"] = totals(restated, [period], "province").set_index("indicator")["value"]
+    grid.index = [names.get(s, s) for s in grid.index]
+    grid.columns = [registry.catalogue.label(i) for i in indicators]
+    return grid.rename_axis(SCOPE_HEADER[by]).reset_index()
 
 
 def _change_columns(
@@ -117,19 +246,24 @@ def _cell_text(column: str, value: object, money: bool) -> str:
     return fmt_money(value) if money else fmt_number(value)
 
 
-def render_text(table: pd.DataFrame, notes: list[str]) -> str:
-    """An aligned plain-text table (Vietnamese number formats) with its notes."""
+def render_text(table: pd.DataFrame, notes: list[str], money_columns: set[str] = frozenset()) -> str:
+    """An aligned plain-text table (Vietnamese number formats) with its notes.
+
+    A row whose "Đơn vị tính" is đồng, or a column in ``money_columns``, is shown as money.
+    """
     if table.empty:
         return "Không có số liệu."
-    shown = table.drop(columns=["Mã"])
-    money = (table["Đơn vị tính"] == "đồng").tolist()
+    shown = table.drop(columns=[c for c in ("Mã",) if c in table])
+    money = (table["Đơn vị tính"] == "đồng").tolist() if "Đơn vị tính" in table else [False] * len(table)
     cells = [
-        [_cell_text(c, v, m) for c, v in zip(shown.columns, row, strict=True)]
+        [_cell_text(c, v, m or c in money_columns) for c, v in zip(shown.columns, row, strict=True)]
         for row, m in zip(shown.itertuples(index=False), money, strict=True)
     ]
-    headers = list(shown.columns)
+    headers = [str(h) for h in shown.columns]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-    text_columns = {0, 1, 2}
+    text_columns = {
+        i for i, c in enumerate(shown.columns) if shown[c].map(lambda v: isinstance(v, str)).all()
+    }
 
     def line(values: list[str]) -> str:
         return "  ".join(

@@ -7,6 +7,7 @@ executed notebook into ``ban-tin.html`` showing outputs and text only.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -77,6 +78,17 @@ def page_header(content: Brief) -> str:
     )
 
 
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL | re.IGNORECASE)
+_REMOTE_LINK = re.compile(r"<link\b[^>]*href=\"https?://[^>]*>", re.IGNORECASE)
+
+
+def offline(page: str) -> str:
+    """The page without scripts or remote stylesheets: a brief is tables, text and images,
+    and office computers are often offline (nbconvert's template loads require.js, MathJax
+    and mermaid from the internet)."""
+    return _REMOTE_LINK.sub("", _SCRIPT.sub("", page))
+
+
 def html_without_code(notebook: Path, target: Path, title: str) -> Path:
     """Render an executed notebook to standalone HTML showing outputs and text only."""
     import nbformat
@@ -88,7 +100,7 @@ def html_without_code(notebook: Path, target: Path, title: str) -> Path:
         template_name="lab", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
     body, _ = exporter.from_notebook_node(book)
-    body = body.replace("</head>", f"<style>{BRIEF_CSS}</style></head>", 1)
+    body = offline(body).replace("</head>", f"<style>{BRIEF_CSS}</style></head>", 1)
     return write_text(target, body)
 
 

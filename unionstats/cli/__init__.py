@@ -1,0 +1,68 @@
+"""The ``unionstats`` command line (commands and exit codes: README.md).
+
+Each sub-command is a thin wrapper: parse arguments, call the library, print a short
+Vietnamese summary. Exit codes, the same for every command: 0 done; 1 ``--strict`` found
+errors, or an unexpected bug (one line, no traceback); 2 a problem the user can fix (usage,
+reference data, a missing or busy store, the disk), as one Vietnamese line; 3 ``ingest``
+quarantined some files (the rest were ingested); 130 stopped by Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from unionstats.cli.answer_commands import (
+    cmd_brief,
+    cmd_charts,
+    cmd_findings,
+    cmd_list,
+    cmd_table,
+    cmd_trend,
+)
+from unionstats.cli.parser import build_parser
+from unionstats.cli.store_commands import cmd_feedback, cmd_ingest, cmd_sample, cmd_validate
+from unionstats.errors import UnionstatsError, describe_os_error
+
+COMMANDS = {
+    "sample": cmd_sample,
+    "ingest": cmd_ingest,
+    "validate": cmd_validate,
+    "feedback": cmd_feedback,
+    "table": cmd_table,
+    "trend": cmd_trend,
+    "findings": cmd_findings,
+    "list": cmd_list,
+    "charts": cmd_charts,
+    "brief": cmd_brief,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UnionstatsError as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # disk full, no permission, a file where a folder should be
+        if isinstance(error, BrokenPipeError):  # output piped into `head`: not the user's error
+            sys.stderr.close()
+            return 0
+        print(f"Lỗi: {describe_os_error(error)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu; kho dữ liệu trước đó vẫn nguyên vẹn.", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: one line, never a traceback, and how to report it
+        print(
+            f"Lỗi không mong đợi ({type(error).__name__}: {str(error)[:200]}); dữ liệu đã có không bị "
+            "thay đổi. Báo cho nhóm phát triển kèm lệnh vừa chạy.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,181 @@
+"""The command line's parser: every option, in Vietnamese, argparse's own messages included."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import NoReturn
+
+from unionstats.config import paths
+
+
+def store_options(parser: argparse.ArgumentParser, *, processed: bool, reference: bool) -> None:
+    """The --processed and --reference options every command that reads them shares."""
+    defaults = paths()
+    if processed:
+        parser.add_argument(
+            "--processed",
+            type=Path,
+            default=defaults.processed,
+            help="thư mục kho dữ liệu (mặc định data/processed)",
+        )
+    if reference:
+        parser.add_argument(
+            "--reference",
+            type=Path,
+            default=defaults.reference,
+            help="thư mục danh mục (mặc định data/reference)",
+        )
+
+
+def _add_read_commands(commands, defaults) -> None:
+    """sample, ingest, validate, feedback: the commands that read files into the store."""
+    sample = commands.add_parser("sample", help="ghi bộ báo cáo mẫu của tỉnh mẫu (2019–2024)")
+    store_options(sample, processed=False, reference=True)
+    sample.add_argument(
+        "dir", nargs="?", type=Path, default=defaults.raw, help="thư mục trống để ghi (mặc định data/raw)"
+    )
+    ingest = commands.add_parser("ingest", help="nhập các tệp báo cáo vào kho dữ liệu")
+    store_options(ingest, processed=False, reference=True)
+    ingest.add_argument(
+        "raw_dir", nargs="?", type=Path, default=defaults.raw, help="thư mục báo cáo gốc (mặc định data/raw)"
+    )
+    ingest.add_argument(
+        "--out", type=Path, default=defaults.processed, help="thư mục kho dữ liệu (mặc định data/processed)"
+    )
+    ingest.add_argument(
+        "--workers", type=int, default=None, help="số tiến trình đọc song song (mặc định: số lõi CPU)"
+    )
+    validate = commands.add_parser("validate", help="kiểm tra số liệu trong kho, viết findings.csv")
+    store_options(validate, processed=True, reference=True)
+    validate.add_argument(
+        "--strict", action="store_true", help="trả mã thoát 1 nếu có phát hiện mức lỗi (error)"
+    )
+    feedback = commands.add_parser("feedback", help="bản sao báo cáo có đánh dấu ô lỗi để gửi lại đơn vị")
+    store_options(feedback, processed=True, reference=True)
+    feedback.add_argument(
+        "--out",
+        type=Path,
+        default=defaults.reports / "phan-hoi",
+        help="thư mục ghi (mặc định reports/phan-hoi)",
+    )
+    feedback.add_argument(
+        "--raw", type=Path, default=defaults.raw, help="thư mục báo cáo gốc (mặc định data/raw)"
+    )
+    feedback.add_argument(
+        "--include-info",
+        action="store_true",
+        help="ghi cả phát hiện mức thông tin (mặc định chỉ lỗi và cảnh báo)",
+    )
+
+
+def _add_publish_commands(commands, defaults) -> None:
+    """table, trend, findings, list, charts, brief: the commands that answer questions."""
+    table = commands.add_parser("table", help="trả lời nhanh: chỉ tiêu theo kỳ, theo tỉnh/cụm/đơn vị")
+    store_options(table, processed=True, reference=True)
+    table.add_argument("indicators", nargs="+", metavar="IND", help="mã chỉ tiêu (ví dụ members workers)")
+    table.add_argument("--period", nargs="+", default=None, metavar="P", help=PERIODS_HELP)
+    table.add_argument("--by", choices=SCOPES, default="province", help=BY_HELP)
+    _filters(table)
+    table.add_argument("--wide", action="store_true", help="bảng đơn vị × chỉ tiêu của kỳ cuối")
+    table.add_argument("--sort", action="store_true", help="xếp hạng theo số liệu kỳ cuối (cao nhất trước)")
+    table.add_argument("--raw", action="store_true", help="so sánh tổng thô, không chỉ trên cùng đơn vị")
+    table.add_argument(
+        "--xlsx", type=Path, default=None, metavar="FILE", help="ghi thêm ra tệp Excel (.xlsx)"
+    )
+    trend = commands.add_parser("trend", help="xu hướng nhiều kỳ: bảng và biểu đồ")
+    store_options(trend, processed=True, reference=True)
+    trend.add_argument("indicators", nargs="+", metavar="IND", help="mã chỉ tiêu (ví dụ visits_amount)")
+    trend.add_argument("--from", dest="start", default=None, metavar="P", help="từ kỳ (ví dụ 2019-FY)")
+    trend.add_argument("--to", dest="end", default=None, metavar="P", help="đến kỳ (ví dụ 2024-FY)")
+    trend.add_argument("--by", choices=SCOPES, default="province", help=BY_HELP)
+    _filters(trend)
+    trend.add_argument(
+        "--out", type=Path, default=defaults.figures, help="thư mục biểu đồ (mặc định figures/)"
+    )
+    findings = commands.add_parser("findings", help="các phát hiện, lọc theo kỳ, đơn vị, mức, mã")
+    store_options(findings, processed=True, reference=True)
+    findings.add_argument("--period", nargs="+", default=None, metavar="P", help=PERIODS_HELP)
+    findings.add_argument("--unit", nargs="+", default=None, metavar="U", help="đơn vị (mã hoặc tên)")
+    findings.add_argument("--severity", nargs="+", choices=["error", "warning", "info"], default=None)
+    findings.add_argument("--code", nargs="+", default=None, metavar="MÃ", help="mã phát hiện")
+    findings.add_argument(
+        "--xlsx", type=Path, default=None, metavar="FILE", help="ghi thêm ra tệp Excel (.xlsx)"
+    )
+    listing = commands.add_parser("list", help="liệt kê đơn vị, cụm, kỳ hoặc chỉ tiêu")
+    store_options(listing, processed=True, reference=True)
+    listing.add_argument(
+        "what",
+        choices=["units", "clusters", "periods", "indicators"],
+        metavar="LOẠI",
+        help="units | clusters | periods | indicators",
+    )
+    brief = commands.add_parser("brief", help="bản tin kỳ (HTML, notebook, bảng Excel) bằng papermill")
+    store_options(brief, processed=True, reference=True)
+    brief.add_argument("--period", metavar="P", help="kỳ, ví dụ 2020-FY (mặc định: kỳ mới nhất)")
+    brief.add_argument("--cluster", default=None, metavar="C", help="bản tin của một cụm, ví dụ cum-2")
+    brief.add_argument("--out", type=Path, default=defaults.reports, help="thư mục ghi (mặc định reports/)")
+    brief.add_argument("--all", action="store_true", help="mọi kỳ và mọi cụm, chạy song song")
+    brief.add_argument("--pdf", action="store_true", help="in thêm bản PDF bằng Chromium của hệ thống")
+    brief.add_argument("--workers", type=int, default=None, help="số tiến trình khi có --all")
+    chart = commands.add_parser("charts", help="vẽ các biểu đồ của một kỳ vào figures/")
+    store_options(chart, processed=True, reference=True)
+    chart.add_argument("--period", required=True, metavar="P", help="kỳ, ví dụ 2020-FY")
+    chart.add_argument("--cluster", default=None, metavar="C", help="chỉ một cụm, ví dụ cum-2")
+    chart.add_argument("--out", type=Path, default=defaults.figures, help="thư mục ghi (mặc định figures/)")
+
+
+SCOPES = ["province", "cluster", "unit"]
+BY_HELP = "tổng hợp theo tỉnh, cụm hay đơn vị (mặc định province)"
+PERIODS_HELP = "một hay nhiều kỳ (ví dụ 2019-FY 2020-FY, 2024-fy); mặc định kỳ mới nhất"
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cluster", nargs="+", default=(), metavar="C", help="chỉ các cụm này (mã hoặc tên)")
+    parser.add_argument("--unit", nargs="+", default=(), metavar="U", help="chỉ các đơn vị này (mã hoặc tên)")
+
+
+_VIETNAMESE = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tuỳ chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "lựa chọn %(value)r không hợp lệ (chọn một trong %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "invalid %(type)s value: %(value)r": "giá trị %(value)r không hợp lệ",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tuỳ chọn %(option)s mơ hồ, có thể là %(matches)s"
+    ),
+}
+
+
+def _translate(text: str) -> str:
+    return _VIETNAMESE.get(text, text)
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    """argparse with its own messages in Vietnamese, and an error as one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"Lỗi: {message}. Xem '{self.prog} --help'.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    argparse._ = _translate  # argparse looks its messages up through gettext's ``_``
+    parser = VietnameseParser(
+        prog="unionstats",
+        description="Đọc, kiểm tra và tổng hợp báo cáo Excel của LĐLĐ tỉnh.",
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="LỆNH", parser_class=VietnameseParser
+    )
+    defaults = paths()
+    _add_read_commands(commands, defaults)
+    _add_publish_commands(commands, defaults)
+    return parser

@@ -1,0 +1,122 @@
+"""Commands that fill and check the store: sample, ingest, validate, feedback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from unionstats.errors import UsageError
+from unionstats.formatting import fmt_number
+from unionstats.periods import period_order
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from unionstats.check.feedback import write_feedback
+    from unionstats.reference import load_registry
+
+    registry = load_registry(args.reference)
+    labels = registry.catalogue.labels()
+    written = write_feedback(
+        args.processed, args.raw, args.out, labels=labels, include_info=args.include_info
+    )
+    for item in written:
+        print(f"{item.unit or '?':<16} {item.period:<8} {item.n_findings:>3} phát hiện  {item.output}")
+    print(f"Đã ghi {len(written)} tệp phản hồi vào {args.out} (danh sách: danh-sach-phan-hoi.csv).")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from unionstats.check.validate import completeness_rates, validate
+    from unionstats.reference import load_registry
+
+    result = validate(args.processed, args.reference, load_registry(args.reference))
+    findings = result.findings
+    counts = findings["severity"].value_counts()
+    print(
+        f"Phát hiện: {fmt_number(counts.get('error', 0))} lỗi, "
+        f"{fmt_number(counts.get('warning', 0))} cảnh báo, {fmt_number(counts.get('info', 0))} thông tin "
+        f"(chi tiết: {args.processed / 'findings.csv'})."
+    )
+    serious = findings[findings["severity"].isin(["error", "warning"]) & (findings["unit"] != "")]
+    if len(serious):
+        worst = serious.groupby("unit")["severity"].agg(
+            errors=lambda s: int((s == "error").sum()), warnings=lambda s: int((s == "warning").sum())
+        )
+        worst = worst.sort_values(["errors", "warnings"], ascending=False).head(5)
+        print("Đơn vị có nhiều vấn đề nhất:")
+        for unit, row in worst.iterrows():
+            print(f"  {unit:<16} {row['errors']} lỗi, {row['warnings']} cảnh báo")
+    for row in findings[findings["severity"] == "error"].itertuples():
+        where = " ".join(part for part in (row.file, row.sheet, row.cell) if part)
+        print(f"  LỖI {row.period} {row.unit}: {row.message}" + (f" [{where}]" if where else ""))
+    rates = completeness_rates(result.completeness)
+    province = rates[rates["scope"] == "tỉnh"]
+    incomplete = province[province["submitted"] < province["expected"]]
+    print(f"Đủ báo cáo: {len(province) - len(incomplete)}/{len(province)} kỳ.", end="")
+    if len(incomplete):
+        missing = result.completeness[~result.completeness["submitted"]]
+        names = ", ".join(f"{r.unit_name} ({r.period})" for r in missing.itertuples())
+        print(f" Chưa nộp: {names}.")
+    else:
+        print()
+    return 1 if args.strict and result.has_errors else 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from unionstats.reference import load_registry
+    from unionstats.sample import write_sample
+
+    written = write_sample(args.dir, load_registry(args.reference))
+    spreadsheets = [p for p in written if p.suffix in (".xlsx", ".xls", ".ods")]
+    print(
+        f"Đã ghi {len(spreadsheets)} tệp báo cáo mẫu (và {len(written) - len(spreadsheets)} "
+        f"tệp khác) vào {args.dir}"
+    )
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from unionstats.read.inventory import current_summary
+
+    if not args.raw_dir.is_dir():
+        raise UsageError(
+            f"Không có thư mục báo cáo {args.raw_dir}: tạo thư mục và chép tệp vào, hoặc chạy "
+            "'unionstats sample' để có dữ liệu mẫu.",
+            file=str(args.raw_dir),
+            code="raw_missing",
+        )
+    summary = current_summary(args.raw_dir, args.out, args.reference)
+    if summary is not None:  # nothing changed since the last run: no need to load anything
+        files = sum(summary["status"].values())
+        parsed, reused = 0, files - summary["status"]["skipped"]
+    else:
+        from unionstats.store.files import read_summary
+        from unionstats.store.ingest import ingest
+
+        result = ingest(
+            args.raw_dir, args.out, args.reference, workers=args.workers, progress=sys.stderr.isatty()
+        )
+        summary, parsed, reused = read_summary(args.out), result.parsed, result.reused
+    _print_ingest_summary(summary, parsed, reused, args.out)
+    return int(summary["exit_code"])
+
+
+def _print_ingest_summary(summary: dict, parsed: int, reused: int, out: Path) -> None:
+    for message in summary["quarantined"]:
+        print(f"CÁCH LY  {message}")
+    status, severity = summary["status"], summary["severity"]
+    print(
+        f"Tệp: {status['ingested']} đã nhập, {status['superseded']} bị thay thế, "
+        f"{status['quarantined']} cách ly, {status['skipped']} bỏ qua "
+        f"({parsed} đọc mới, {reused} giữ nguyên từ lần trước)."
+    )
+    print(
+        f"Số liệu: {fmt_number(summary['n_values'])}; phát hiện: {fmt_number(severity['error'])} lỗi, "
+        f"{fmt_number(severity['warning'])} cảnh báo, {fmt_number(severity['info'])} thông tin."
+    )
+    if summary["periods"]:
+        print("\nKỳ        Đơn vị  Số liệu")
+        for period, units, values in sorted(summary["periods"], key=lambda row: period_order(row[0])):
+            print(f"{period:<9} {units:>6}  {fmt_number(values):>7}")
+    print(f"\nKho dữ liệu: {out.resolve()}")
