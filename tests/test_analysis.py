@@ -224,3 +224,17 @@ def test_a_unit_missing_from_the_base_is_left_out_of_both_sides_and_named(sample
     assert cum1["matched_value"] == hand_sum(restated, "2024-H1", "members", units=both)
     assert cum1["value"] == hand_sum(restated, "2024-H1", "members", cluster="cum-1")  # the whole total
     assert 0 < cum1["change_pct"] < 0.02 and "Kon Plông" in cum1["excluded"]
+
+
+def test_a_derived_ratio_is_a_ratio_of_sums_at_every_level(sample_values, registry) -> None:
+    from unionstats.analyse.derived import derived_totals
+
+    ratio = registry.derived["female_share"]
+    restated = analysis.restate_units(sample_values, registry, analysis.parse_code("2024-FY"))
+    by_cluster = derived_totals(restated, ratio, ["2024-FY"], "cluster").set_index("scope")["value"]
+    female = hand_sum(restated, "2024-FY", "members_female", cluster="cum-1")
+    members = hand_sum(restated, "2024-FY", "members", cluster="cum-1")
+    assert by_cluster["cum-1"] == pytest.approx(100 * female / members)
+    units = derived_totals(restated, ratio, ["2024-FY"], "unit").set_index("scope")["value"]
+    cum1 = set(restated[restated["cluster_code"] == "cum-1"]["unit_code"])
+    assert by_cluster["cum-1"] != pytest.approx(units[list(cum1)].mean())  # never a mean of ratios

@@ -120,3 +120,45 @@ def catalogue_from_frame(frame: pd.DataFrame) -> Catalogue:
             )
         )
     return Catalogue(indicators)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A ratio defined in ``derived.csv``: numerator / denominator × multiplier.
+
+    It is computed at every level as a ratio of sums (never a sum or mean of ratios).
+    """
+
+    code: str
+    label: str
+    numerator: str
+    denominator: str
+    multiplier: float
+    measure: str
+
+
+def derived_from_frame(frame: pd.DataFrame, catalogue: Catalogue) -> dict[str, Derived]:
+    """The derived indicators of ``derived.csv``; components must be catalogue codes."""
+    from unionstats.errors import ReferenceDataError
+
+    derived: dict[str, Derived] = {}
+    for index, row in enumerate(frame.to_dict("records")):
+        line = index + 2
+        unknown = [row[c] for c in ("numerator", "denominator") if row[c] not in catalogue]
+        problem = ""
+        if unknown:
+            problem = f"'{unknown[0]}' không phải mã chỉ tiêu trong indicators.csv"
+        elif row["code"] in catalogue or row["code"] in derived:
+            problem = f"mã '{row['code']}' đã có"
+        try:
+            multiplier = float(row["multiplier"] or 1)
+        except ValueError:
+            problem = problem or f"multiplier = '{row['multiplier']}' không phải số"
+        if problem:
+            raise ReferenceDataError(
+                f"derived.csv dòng {line}: {problem}.", file="derived.csv", cell=f"dòng {line}"
+            )
+        derived[row["code"]] = Derived(
+            row["code"], row["label_vi"], row["numerator"], row["denominator"], multiplier, row["measure"]
+        )
+    return derived

@@ -20,6 +20,14 @@ def fmt_number(value: float | None, decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
+def fmt_fixed(value: float | None, decimals: int = 1) -> str:
+    """Always ``decimals`` digits after the comma, so that a column of rates lines up:
+    ``97.0 -> "97,0"`` next to ``97.6 -> "97,6"``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return format_decimal(value, format="#,##0." + "0" * decimals, locale=LOCALE)
+
+
 def fmt_percent(ratio: float | None, decimals: int = 1) -> str:
     """``0.125 -> "12,5%"``; None/NaN -> "–"."""
     if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from unionstats.catalogue import Catalogue, catalogue_from_frame
+from unionstats.catalogue import Catalogue, Derived, catalogue_from_frame, derived_from_frame
 from unionstats.errors import ReferenceDataError
 from unionstats.periods import Period, parse_code
 from unionstats.text import squash, unit_key
@@ -71,6 +71,23 @@ class Registry:
     def catalogue(self) -> Catalogue:
         """The indicator catalogue as typed :class:`~unionstats.catalogue.Indicator` objects."""
         return catalogue_from_frame(self.indicators)
+
+    @cached_property
+    def derived(self) -> dict[str, Derived]:
+        """The ratios of ``derived.csv`` (none if the file is absent)."""
+        path = self.folder / "derived.csv"
+        if not path.is_file():
+            return {}
+        frame = read_reference_csv(
+            path, ("code", "label_vi", "numerator", "denominator", "multiplier", "measure")
+        )
+        return derived_from_frame(frame, self.catalogue)
+
+    def describe(self, code: str) -> tuple[str, str]:
+        """(label, measure) of an indicator of the catalogue or a derived one."""
+        if code in self.derived:
+            return self.derived[code].label, self.derived[code].measure
+        return self.catalogue.label(code), self.catalogue[code].measure
 
     @cached_property
     def unit_by_key(self) -> dict[str, str]:
@@ -252,6 +269,7 @@ def _check(registry: Registry) -> None:
         )
     # Build the unit lookup now so that duplicate names surface at load time.
     registry.unit_by_key  # noqa: B018
+    registry.derived  # noqa: B018  (derived.csv names only catalogue codes)
 
 
 def load_targets(folder: Path) -> pd.DataFrame:

@@ -49,7 +49,8 @@ def cmd_table(args: argparse.Namespace) -> int:
         by = "unit" if args.by == "province" else args.by
         table, notes = wide_table(values, args.indicators, periods[-1], registry, by, **filters), []
         money = {registry.catalogue.label(i) for i in args.indicators if registry.catalogue.is_money(i)}
-        print(f"Kỳ {periods[-1]}\n" + render_text(table, notes, money))
+        rates = {registry.derived[i].label for i in args.indicators if i in registry.derived}
+        print(f"Kỳ {periods[-1]}\n" + render_text(table, notes, money, rates))
     else:
         table, notes = question_table(
             values, args.indicators, periods, registry, by=args.by, raw=args.raw, sort=args.sort, **filters

@@ -100,7 +100,11 @@ def _wrap(text: str, width: int = 16) -> str:
 
 
 def _label(registry: Registry, indicator: str) -> str:
-    return registry.catalogue.label(indicator)
+    return (
+        registry.describe(indicator)[0]
+        if indicator in registry.derived
+        else registry.catalogue.label(indicator)
+    )
 
 
 def _money(registry: Registry, indicator: str) -> bool:

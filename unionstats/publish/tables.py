@@ -18,8 +18,9 @@ import pandas as pd
 
 from unionstats.analyse.analysis import cluster_names, kind_of, restate_units, scope_names, totals
 from unionstats.analyse.comparison import pair_change
+from unionstats.analyse.derived import derived_change, derived_totals
 from unionstats.errors import UsageError
-from unionstats.formatting import fmt_money, fmt_number, fmt_percent
+from unionstats.formatting import fmt_fixed, fmt_money, fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
 from unionstats.reference import Registry
 from unionstats.text import fold
@@ -31,9 +32,12 @@ def check_request(
     values: pd.DataFrame, indicators: list[str], periods: list[str], registry: Registry
 ) -> None:
     """Raise :class:`UsageError` listing the valid choices for an unknown indicator or period."""
-    unknown = [i for i in indicators if i not in registry.catalogue]
+    unknown = [i for i in indicators if i not in registry.catalogue and i not in registry.derived]
     if unknown:
         valid = "\n".join(f"  {code:<24} {spec.label}" for code, spec in registry.catalogue.items())
+        valid += "\n" + "\n".join(
+            f"  {code:<24} {ratio.label} (tỷ lệ)" for code, ratio in registry.derived.items()
+        )
         raise UsageError(
             f"Không có chỉ tiêu {', '.join(unknown)}. Các mã chỉ tiêu hợp lệ:\n{valid}",
             code="unknown_indicator",
@@ -117,7 +121,9 @@ def question_table(
     check_request(values, indicators, periods, registry)
     periods = sorted(dict.fromkeys(periods), key=period_order)
     last = parse_code(periods[-1])
-    restated = restate_units(values[values["indicator"].isin(indicators)], registry, last)
+    restated = restate_units(
+        values[values["indicator"].isin(needed_codes(indicators, registry))], registry, last
+    )
     restated = select_units(restated, registry, list(clusters), list(units), last.year)
     names = scope_names(registry, last.year)
     notes: list[str] = []
@@ -137,21 +143,42 @@ def question_table(
     return table, notes
 
 
+def needed_codes(indicators: list[str], registry: Registry) -> set[str]:
+    """The catalogue codes to load: those asked, and the parts of the derived ones."""
+    needed = set(indicators)
+    for code in indicators:
+        if code in registry.derived:
+            needed |= {registry.derived[code].numerator, registry.derived[code].denominator}
+    return needed
+
+
+def _summed(restated, indicators, periods, registry, by) -> pd.DataFrame:
+    """Totals of the catalogue indicators and ratios of sums of the derived ones."""
+    frames = [totals(restated[restated["indicator"].isin(indicators)], periods, by)]
+    frames += [
+        derived_totals(restated, registry.derived[c], periods, by)
+        for c in indicators
+        if c in registry.derived
+    ]
+    return pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
+
+
 def _scope_rows(restated, indicators, periods, registry, by, names, notes, raw) -> list[dict[str, object]]:
-    summed = totals(restated, periods, by)
+    summed = _summed(restated, indicators, periods, registry, by)
     wide = summed.pivot_table(index=["scope", "indicator"], columns="period", values="value", aggfunc="first")
     wide = wide.reindex(columns=periods)
     changes = {
-        (before, after): _pair(restated, before, after, registry, by, raw)
+        (before, after): _pair(restated, indicators, before, after, registry, by, raw)
         for before, after in itertools.pairwise(periods)
     }
     rows = []
     for (scope, indicator), figures in wide.iterrows():
+        label, measure = registry.describe(indicator)
         row: dict[str, object] = {
             SCOPE_HEADER["province"]: names.get(scope, scope),
-            "Chỉ tiêu": registry.catalogue.label(indicator),
+            "Chỉ tiêu": label,
             "Mã": indicator,
-            "Đơn vị tính": registry.catalogue[indicator].measure,
+            "Đơn vị tính": measure,
         }
         for period in periods:
             row[period] = figures[period]
@@ -161,10 +188,16 @@ def _scope_rows(restated, indicators, periods, registry, by, names, notes, raw) 
     return rows
 
 
-def _pair(restated, before, after, registry, by, raw) -> pd.DataFrame:
+def _pair(restated, indicators, before, after, registry, by, raw) -> pd.DataFrame:
     """Like-for-like change (or, with ``raw``, the difference of the plain totals)."""
+    ratios = [
+        derived_change(restated, registry.derived[code], before, after, by)
+        for code in indicators
+        if code in registry.derived
+    ]
     if not raw:
-        return pair_change(restated, before, after, registry, by).set_index(["scope", "indicator"])
+        plain = pair_change(restated[restated["indicator"].isin(indicators)], before, after, registry, by)
+        return pd.concat([plain, *ratios], ignore_index=True).set_index(["scope", "indicator"])
     summed = totals(restated, [before, after], by).pivot_table(
         index=["scope", "indicator"], columns="period", values="value", aggfunc="first"
     )
@@ -201,15 +234,18 @@ def wide_table(
     """Scopes × indicators for one period, indicators in the order asked, with a total row."""
     check_request(values, indicators, [period], registry)
     current = parse_code(period)
-    restated = restate_units(values[values["indicator"].isin(indicators)], registry, current)
+    restated = restate_units(
+        values[values["indicator"].isin(needed_codes(indicators, registry))], registry, current
+    )
     restated = select_units(restated, registry, list(clusters), list(units), current.year)
     names = scope_names(registry, current.year)
-    grid = totals(restated, [period], by).pivot_table(index="scope", columns="indicator", values="value")
-    grid = grid.reindex(columns=indicators)
+    summed = _summed(restated, indicators, [period], registry, by)
+    grid = summed.pivot_table(index="scope", columns="indicator", values="value").reindex(columns=indicators)
     if by != "province":
-        grid.loc["Tổng cộng"] = totals(restated, [period], "province").set_index("indicator")["value"]
+        total = _summed(restated, indicators, [period], registry, "province").set_index("indicator")["value"]
+        grid.loc["Tổng cộng"] = total.reindex(indicators)
     grid.index = [names.get(s, s) for s in grid.index]
-    grid.columns = [registry.catalogue.label(i) for i in indicators]
+    grid.columns = [registry.describe(i)[0] for i in indicators]
     return grid.rename_axis(SCOPE_HEADER[by]).reset_index()
 
 
@@ -217,8 +253,8 @@ def _change_columns(
     change: pd.DataFrame, scope: str, indicator: str, before: str, after: str, registry, names, notes
 ) -> dict[str, float]:
     """The change columns of one row, like for like; what was left out goes into ``notes``."""
-    label = registry.catalogue.label(indicator)
-    comparable = kind_of(indicator, registry) == "stock" or before[5:] == after[5:]
+    label = registry.describe(indicator)[0]
+    comparable = _comparable(indicator, before, after, registry)
     found = change.loc[(scope, indicator)] if (scope, indicator) in change.index else None
     if not comparable:
         note = f"{label}: không so sánh {before} với {after} (chỉ tiêu phát sinh, khác độ dài kỳ)."
@@ -233,7 +269,18 @@ def _change_columns(
     }
 
 
-def _cell_text(column: str, value: object, money: bool) -> str:
+def _comparable(code: str, before: str, after: str, registry: Registry) -> bool:
+    """A flow is never compared across period types; a ratio of stocks, or of two flows, is."""
+    if before[5:] == after[5:]:
+        return True
+    if code in registry.derived:
+        ratio = registry.derived[code]
+        kinds = {kind_of(ratio.numerator, registry), kind_of(ratio.denominator, registry)}
+        return len(kinds) == 1
+    return kind_of(code, registry) == "stock"
+
+
+def _cell_text(column: str, value: object, money: bool, decimals: int = 0) -> str:
     if isinstance(value, str):
         return value
     if value is None or (isinstance(value, float) and np.isnan(value)):
@@ -241,12 +288,28 @@ def _cell_text(column: str, value: object, money: bool) -> str:
     if column.startswith("%"):
         return ("+" if value > 0 else "") + fmt_percent(value)
     if column.startswith("Thay đổi"):
-        text = fmt_money(abs(value)) if money else fmt_number(abs(value))
+        text = fmt_money(abs(value)) if money else _plain(abs(value), decimals)
         return ("+" if value > 0 else "−" if value < 0 else "") + text
-    return fmt_money(value) if money else fmt_number(value)
+    return fmt_money(value) if money else _plain(value, decimals)
 
 
-def render_text(table: pd.DataFrame, notes: list[str], money_columns: set[str] = frozenset()) -> str:
+def _decimals(column: str, measure: str, rate_columns: set[str]) -> int:
+    """One decimal for rates (%, per 100, per 1.000), none for counts, ranks and money."""
+    if column == "Hạng":
+        return 0
+    return 1 if column in rate_columns or measure == "%" or "/1" in measure else 0
+
+
+def _plain(value: float, decimals: int) -> str:
+    return fmt_fixed(value, decimals) if decimals else fmt_number(value)
+
+
+def render_text(
+    table: pd.DataFrame,
+    notes: list[str],
+    money_columns: set[str] = frozenset(),
+    rate_columns: set[str] = frozenset(),
+) -> str:
     """An aligned plain-text table (Vietnamese number formats) with its notes.
 
     A row whose "Đơn vị tính" is đồng, or a column in ``money_columns``, is shown as money.
@@ -254,10 +317,13 @@ def render_text(table: pd.DataFrame, notes: list[str], money_columns: set[str] =
     if table.empty:
         return "Không có số liệu."
     shown = table.drop(columns=[c for c in ("Mã",) if c in table])
-    money = (table["Đơn vị tính"] == "đồng").tolist() if "Đơn vị tính" in table else [False] * len(table)
+    measures = table["Đơn vị tính"].tolist() if "Đơn vị tính" in table else [""] * len(table)
     cells = [
-        [_cell_text(c, v, m or c in money_columns) for c, v in zip(shown.columns, row, strict=True)]
-        for row, m in zip(shown.itertuples(index=False), money, strict=True)
+        [
+            _cell_text(c, v, m == "đồng" or c in money_columns, _decimals(c, m, rate_columns))
+            for c, v in zip(shown.columns, row, strict=True)
+        ]
+        for row, m in zip(shown.itertuples(index=False), measures, strict=True)
     ]
     headers = [str(h) for h in shown.columns]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
