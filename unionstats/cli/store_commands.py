@@ -112,8 +112,10 @@ def _print_ingest_summary(summary: dict, parsed: int, reused: int, out: Path) ->
         f"({parsed} đọc mới, {reused} giữ nguyên từ lần trước)."
     )
     print(
-        f"Số liệu: {fmt_number(summary['n_values'])}; phát hiện: {fmt_number(severity['error'])} lỗi, "
-        f"{fmt_number(severity['warning'])} cảnh báo, {fmt_number(severity['info'])} thông tin."
+        f"Số liệu: {fmt_number(summary['n_values'])}; "
+        f"phát hiện khi đọc tệp: {fmt_number(severity['error'])} lỗi, "
+        f"{fmt_number(severity['warning'])} cảnh báo, {fmt_number(severity['info'])} thông tin "
+        "(quy tắc, biến động và đơn vị chưa nộp: chạy 'unionstats validate')."
     )
     if summary["periods"]:
         print("\nKỳ        Đơn vị  Số liệu")
