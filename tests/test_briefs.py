@@ -99,6 +99,40 @@ def test_every_notebook_executes_on_a_real_kernel(sample_store, tmp_path) -> Non
         assert errors == [], name
 
 
+def test_trend_notebook_takes_a_list_from_the_command_line_and_says_what_is_wrong(
+    sample_store, tmp_path
+) -> None:
+    common = {
+        "processed_dir": str(sample_store),
+        "reference_dir": str(REFERENCE),
+        "figures_dir": str(tmp_path),
+    }
+    good = tmp_path / "good.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS / "30_xu_huong.ipynb"),
+        str(good),
+        kernel_name=briefs.ensure_kernel(),
+        cwd=str(NOTEBOOKS),
+        parameters={**common, "indicators": '["visits_amount"]', "start": "2019-FY"},
+        progress_bar=False,
+    )
+    shown = json.dumps(nbformat.read(good, as_version=4).cells[-1].outputs, ensure_ascii=False)
+    calendar = [shown.find(p) for p in ("2019-FY", "2020-FY", "2021-FY")]
+    assert -1 not in calendar and calendar == sorted(calendar) and "triệu đồng" in shown
+    bad = tmp_path / "bad.ipynb"
+    with pytest.raises(papermill.PapermillExecutionError):  # the notebook stops there
+        papermill.execute_notebook(
+            str(NOTEBOOKS / "30_xu_huong.ipynb"),
+            str(bad),
+            kernel_name=briefs.ensure_kernel(),
+            cwd=str(NOTEBOOKS),
+            parameters={**common, "indicators": "vists_amount"},
+            progress_bar=False,
+        )
+    outputs = json.dumps(nbformat.read(bad, as_version=4).cells[-1].outputs, ensure_ascii=False)
+    assert "Không có chỉ tiêu vists_amount" in outputs and "Traceback" not in outputs
+
+
 def test_committed_notebooks_are_thin_and_without_outputs() -> None:
     for path in NOTEBOOKS.glob("*.ipynb"):
         book = json.loads(path.read_text(encoding="utf-8"))

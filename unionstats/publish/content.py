@@ -58,6 +58,8 @@ class Brief:
     narrative: str
     leaders: list[str]
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    key_points: list[str] = field(default_factory=list)
+    ranking_method: str = ""
     figures: dict[str, Path] = field(default_factory=dict)
     money_labels: frozenset[str] = frozenset()
 
@@ -131,15 +133,19 @@ def build_brief(
             kind: paths[0]
             for kind, paths in period_charts(values, period, registry, Path(figures_dir), cluster).items()
         }
+    completeness_text = narrative.completeness_sentence(submitted, len(completeness), missing, period)
+    leaders = [s for s in leaders if s]
     return Brief(
         period=period,
         cluster=cluster,
         title=_scope_title(registry, period, cluster),
         produced=date.today().strftime("%d/%m/%Y"),
-        completeness_text=narrative.completeness_sentence(submitted, len(completeness), missing, period),
+        completeness_text=completeness_text,
         narrative=paragraph,
-        leaders=[s for s in leaders if s],
+        leaders=leaders,
         tables=tables,
+        key_points=narrative.key_points(key, completeness_text, leaders, tables["Điểm cần lưu ý"]),
+        ranking_method=narrative.ranking_method(load_scoring(reference), period),
         figures=figures,
         money_labels=frozenset(i.label for i in registry.catalogue.values() if i.money),
     )
@@ -185,7 +191,9 @@ def _completeness(values, registry, period, cluster) -> pd.DataFrame:
         rows.append(
             {
                 "Đơn vị": registry.unit_names[unit],
-                "Cụm": registry.cluster_of(unit, current.year),
+                "Cụm": analysis.cluster_names(registry, current.year).get(
+                    registry.cluster_of(unit, current.year), ""
+                ),
                 "Đã nộp": has,
                 "Số chỉ tiêu": len(reported.get_group(unit)) if has else 0,
                 "Tệp": reported.get_group(unit)["source_file"].iloc[0] if has else "",
@@ -237,6 +245,11 @@ def _comparison_table(mine, values, period, registry, cluster, names) -> pd.Data
         if c in wide
     ]
     table = wide[columns].reset_index(drop=True)
+    total = analysis.rates(analysis.to_wide(analysis.totals(mine, [period], "province")).droplevel("period"))
+    total.insert(0, "Đơn vị" if cluster else "Cụm", "Toàn cụm" if cluster else "Toàn tỉnh")
+    if "members_share" in columns:
+        total["members_share"] = 1.0
+    table = pd.concat([table, total.reindex(columns=columns)], ignore_index=True)
     labels = registry.catalogue.labels()
     labels |= {"members_share": "Tỷ trọng đoàn viên trong tỉnh", **analysis.RATE_LABELS_VI}
     return table.rename(columns=labels)

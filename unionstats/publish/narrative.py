@@ -118,7 +118,7 @@ def leading_sentence(ranking: pd.DataFrame, cluster: str, cluster_name: str, per
     names = " và ".join(leaders["unit_name"])
     score = fmt_number(leaders["score"].iloc[0], 2)
     verb = "là đơn vị dẫn đầu" if len(leaders) == 1 else "cùng dẫn đầu"
-    return f"{names} {verb} {cluster_name} {parse_code(period).label_vi} (điểm xếp hạng {score})."
+    return f"{names} {verb} {cluster_name} trong {parse_code(period).label_vi} (điểm xếp hạng {score})."
 
 
 def completeness_sentence(submitted: int, expected: int, missing_names: list[str], period: str) -> str:
@@ -148,3 +148,50 @@ def achievement_sentence(table: pd.DataFrame, scope: str) -> str:
         if code in rows.index and not pd.isna(rows.at[code, "achievement"])
     ]
     return ("Kết quả so với chỉ tiêu giao: " + "; ".join(parts) + ".") if parts else ""
+
+
+def key_points(
+    key_figures: pd.DataFrame, completeness_text: str, leaders: list[str], notable: pd.DataFrame
+) -> list[str]:
+    """Three to five sentences for the top of a brief, each read off one of its tables.
+
+    ``key_figures`` is the brief's "Số liệu chính" table (with "Mã", "Kỳ này", "Tỷ lệ thay
+    đổi", "Ghi chú"); ``notable`` its "Điểm cần lưu ý" table.
+    """
+    points = [completeness_text]
+    rows = key_figures.set_index("Mã") if "Mã" in key_figures else pd.DataFrame()
+    for code, words, unit in (
+        ("members", "Đoàn viên công đoàn", "người"),
+        ("members_new", "Kết nạp mới", "đoàn viên"),
+    ):
+        if code in rows.index:
+            row = rows.loc[code]
+            text = f"{words}: {fmt_number(row['Kỳ này'])} {unit}"
+            change = change_phrase(row["Tỷ lệ thay đổi"])
+            if change:
+                text += f", {change}"
+                text += " (so sánh trên cùng đơn vị)" if row.get("Ghi chú") else ""
+            points.append(text + ".")
+    points += leaders[:1]
+    serious = notable[notable["Loại"].isin(["Lỗi", "Cảnh báo"])] if "Loại" in notable else notable.iloc[0:0]
+    if len(serious):
+        points.append(f"Có {len(serious)} lỗi, cảnh báo cần các đơn vị kiểm tra lại (mục 7).")
+    return [p for p in points if p][:5]
+
+
+def ranking_method(scoring: pd.DataFrame, period: str) -> str:
+    """How the ranking's score is made, from ``scoring.csv`` (criteria and weights)."""
+    parts = [f"{row.label_vi} ({fmt_percent(row.weight, 0)})" for row in scoring.itertuples(index=False)]
+    annual = (
+        ""
+        if parse_code(period).period_type == "FY"
+        else " Các tiêu chí chỉ có ở kỳ cả năm (xếp loại, chỉ tiêu giao) không tính ở kỳ 6 tháng."
+    )
+    return (
+        "Cách tính điểm xếp hạng: với mỗi tiêu chí, các đơn vị trong cụm được xếp theo thứ hạng phần trăm "
+        "(0 là thấp nhất, 1 là cao nhất); điểm là trung bình có trọng số của các tiêu chí: "
+        + "; ".join(parts)
+        + "."
+        + annual
+        + " Điểm để tham khảo cho hội đồng thi đua, không thay cho việc bình xét."
+    )

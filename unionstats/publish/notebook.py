@@ -7,6 +7,9 @@ parameter (papermill) names them.
 
 from __future__ import annotations
 
+import json
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +17,7 @@ import pandas as pd
 
 from unionstats.analyse import analysis
 from unionstats.config import paths
+from unionstats.errors import UnionstatsError
 from unionstats.reference import Registry, load_registry, load_scoring, load_targets
 from unionstats.store.files import read_values
 
@@ -48,12 +52,41 @@ class Workspace:
         plt.close(figure)
 
 
+def _errors_as_one_line() -> None:
+    """In a notebook, an error a user can act on (a bad parameter) shows as its one
+    Vietnamese line, not a traceback."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def show(shell, kind, error, trace, tb_offset=None):
+        print(f"Lỗi: {error}", file=sys.stderr)
+
+    shell.set_custom_exc((UnionstatsError,), show)
+
+
+def as_list(value: object) -> list[str]:
+    """A notebook parameter that should be a list of codes: a list, a JSON list given on the
+    papermill command line ('["visits_amount"]'), or codes separated by commas or spaces."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            return [str(v) for v in json.loads(text)]
+        return [part for part in re.split(r"[,\s]+", text) if part]
+    return [str(v) for v in value]
+
+
 def start(
     processed_dir: str | Path | None = None,
     reference_dir: str | Path | None = None,
     figures_dir: str | Path | None = None,
 ) -> Workspace:
     """Load the registry and the store for a notebook (folders default to the project's)."""
+    _errors_as_one_line()
     defaults = paths()
     processed = Path(processed_dir or defaults.processed)
     reference = Path(reference_dir or defaults.reference)
@@ -87,3 +120,22 @@ def show_text(text: str) -> None:
     from unionstats.publish.formats.html import paragraph_html
 
     display(HTML(paragraph_html(text)))
+
+
+def show_points(points: list[str]) -> None:
+    """Display the brief's key points as a list (every character escaped)."""
+    import html
+
+    from IPython.display import HTML, display
+
+    items = "".join(f"<li>{html.escape(point)}</li>" for point in points)
+    display(HTML(f"<ul class='us-points'>{items}</ul>"))
+
+
+def show_frame(table: pd.DataFrame) -> None:
+    """Display a question table (``table``, ``trend``) with Vietnamese number formats."""
+    from IPython.display import HTML, display
+
+    from unionstats.publish.formats.html import table_html
+
+    display(HTML(table_html(table)))

@@ -289,7 +289,7 @@ def _cell_text(column: str, value: object, money: bool, decimals: int = 0) -> st
         return ("+" if value > 0 else "") + fmt_percent(value)
     if column.startswith("Thay đổi"):
         text = fmt_money(abs(value)) if money else _plain(abs(value), decimals)
-        return ("+" if value > 0 else "−" if value < 0 else "") + text
+        return ("+" if value > 0 else "-" if value < 0 else "") + text  # the minus Babel writes too
     return fmt_money(value) if money else _plain(value, decimals)
 
 
