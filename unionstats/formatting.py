@@ -1,6 +1,9 @@
-"""Vietnamese number formatting for everything a person reads (7.842 · 3,5 tỷ đồng · 12,5%).
+"""Vietnamese number formatting for everything a person reads (7.842 · 3,50 tỷ đồng · 12,5%).
 
-Babel does the locale work; this module only chooses precision and magnitude words.
+Babel does the locale work; this module chooses precision and magnitude words, with one
+rule everywhere: counts have no decimals; percentages one decimal, always shown ("97,0%"
+next to "97,6%", "+0,4%" never "+0%"); money in tỷ two decimals and in triệu one, always
+shown. Babel writes the minus sign as "-", and so does every table.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ def fmt_percent(ratio: float | None, decimals: int = 1) -> str:
     """``0.125 -> "12,5%"``; None/NaN -> "–"."""
     if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):
         return "–"
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "") + "%"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
     return format_percent(ratio, format=pattern, locale=LOCALE)
 
 
@@ -41,7 +44,7 @@ def fmt_money(dong: float | None) -> str:
     if dong is None or (isinstance(dong, float) and math.isnan(dong)):
         return "–"
     if abs(dong) >= 1_000_000_000:
-        return f"{fmt_number(dong / 1_000_000_000, 2)} tỷ đồng"
+        return f"{fmt_fixed(dong / 1_000_000_000, 2)} tỷ đồng"
     if abs(dong) >= 1_000_000:
-        return f"{fmt_number(dong / 1_000_000, 1)} triệu đồng"
+        return f"{fmt_fixed(dong / 1_000_000, 1)} triệu đồng"
     return f"{fmt_number(dong)} đồng"

@@ -19,13 +19,14 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
-from matplotlib.ticker import Formatter, FuncFormatter
+from matplotlib.ticker import FuncFormatter
 
 from unionstats.analyse import analysis, comparison
 from unionstats.atomic import write_file
 from unionstats.errors import UsageError
-from unionstats.formatting import fmt_fixed, fmt_number, fmt_percent
+from unionstats.formatting import fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
+from unionstats.publish.axes import short_money, value_formatter
 from unionstats.reference import Registry
 
 FONT = "DejaVu Sans"
@@ -47,46 +48,6 @@ def style() -> dict[str, object]:
         "savefig.dpi": 150,
         "svg.fonttype": "none",
     }
-
-
-def short_money(dong: float, decimals: int = 1) -> str:
-    """Axis label for an amount in đồng: "3,5 tỷ", "295 tr", "850.000"."""
-    if abs(dong) >= 1e9:
-        return f"{fmt_fixed(dong / 1e9, decimals) if decimals else fmt_number(dong / 1e9)} tỷ"
-    if abs(dong) >= 1e6:
-        return f"{fmt_fixed(dong / 1e6, decimals) if decimals else fmt_number(dong / 1e6)} tr"
-    return fmt_number(dong)
-
-
-class AxisValues(Formatter):
-    """Tick labels in Vietnamese formats with one precision for the whole axis: as many
-    decimals as it takes for no two ticks to read the same ("1,35 tỷ", "1,40 tỷ", never
-    "1,4 tỷ" twice), and the same number of decimals on every tick."""
-
-    def __init__(self, money: bool) -> None:
-        self.money = money
-        self.decimals = 0
-
-    def set_locs(self, locs) -> None:
-        super().set_locs(locs)
-        for decimals in range(4):
-            labels = [self._label(x, decimals) for x in locs]
-            if len(set(labels)) == len(labels):
-                self.decimals = decimals
-                return
-        self.decimals = 3
-
-    def _label(self, value: float, decimals: int) -> str:
-        if self.money:
-            return short_money(value, decimals)
-        return fmt_fixed(value, decimals) if decimals else fmt_number(value)
-
-    def __call__(self, value: float, position: int | None = None) -> str:
-        return self._label(value, self.decimals)
-
-
-def value_formatter(money: bool) -> AxisValues:
-    return AxisValues(money)
 
 
 PERCENT_FORMATTER = FuncFormatter(lambda x, _: fmt_percent(x, 0))
@@ -370,9 +331,20 @@ def period_charts(
             )
     series = analysis.trend(mine, TREND_INDICATORS, registry, by=by, end=period)
     last = max(series["period"], key=period_order)
+    incomplete = {
+        p
+        for p in set(series["period"])
+        if analysis.coverage(values, p, registry, cluster)[0]
+        < analysis.coverage(values, p, registry, cluster)[1]
+    }
     written["trend"] = save(
         trend_lines(
-            series, TREND_INDICATORS, registry, names, analysis.coverage(values, last, registry, cluster)
+            series,
+            TREND_INDICATORS,
+            registry,
+            names,
+            analysis.coverage(values, last, registry, cluster),
+            incomplete,
         ),
         folder,
         f"{prefix}_trend",

@@ -138,6 +138,13 @@ def question_table(
         clusters_of = {u: names.get(registry.cluster_of(u, last.year), "") for u in registry.unit_names}
         by_name = {registry.unit_names[u]: clusters_of[u] for u in registry.unit_names}
         table.insert(1, "Cụm", table[SCOPE_HEADER["unit"]].map(by_name).fillna(""))
+    annual = [i for i in indicators if i in registry.catalogue and registry.catalogue[i].fy_only]
+    half_years = [p for p in periods if not p.endswith("-FY")]
+    if annual and half_years:
+        notes.append(
+            f"Xếp loại CĐCS chỉ báo cáo ở kỳ cả năm: {', '.join(half_years)} không có số liệu này; "
+            "hỏi kỳ cả năm, ví dụ " + half_years[0][:4] + "-FY."
+        )
     counts = restated[restated["period"].isin(periods)].groupby("period")["unit_code"].nunique()
     notes.append("Số đơn vị có số liệu: " + ", ".join(f"{p}: {int(counts.get(p, 0))}" for p in periods) + ".")
     return table, notes
@@ -315,7 +322,7 @@ def render_text(
     A row whose "Đơn vị tính" is đồng, or a column in ``money_columns``, is shown as money.
     """
     if table.empty:
-        return "Không có số liệu."
+        return "\n".join(["Không có số liệu.", *notes])
     shown = table.drop(columns=[c for c in ("Mã",) if c in table])
     measures = table["Đơn vị tính"].tolist() if "Đơn vị tính" in table else [""] * len(table)
     cells = [

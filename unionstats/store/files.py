@@ -152,9 +152,7 @@ def write_summary(out: Path, summary: dict[str, object]) -> None:
 
 def _missing_store(processed: Path) -> StoreError:
     return StoreError(
-        f"Chưa có kho dữ liệu ở {processed}: chạy 'unionstats ingest' trước.",
-        file=str(processed),
-        code="store_missing",
+        f"Chưa có kho dữ liệu ở {processed}: chạy 'unionstats ingest' trước.", code="store_missing"
     )
 
 
