@@ -133,6 +133,8 @@ def question_table(
         for row in total:
             row[SCOPE_HEADER["province"]] = "Tổng cộng"
         rows = _ordered(rows, total, indicators, periods[-1], by, sort)
+    else:
+        rows = _ordered(rows, [], indicators, periods[-1], by, sort=False)
     table = pd.DataFrame(rows).rename(columns={SCOPE_HEADER["province"]: SCOPE_HEADER[by]})
     if by == "unit" and not table.empty:
         clusters_of = {u: names.get(registry.cluster_of(u, last.year), "") for u in registry.unit_names}
