@@ -140,6 +140,13 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "Kỳ báo cáo không thống nhất",
         "Kỳ báo cáo không thống nhất ({detail}): sửa tiêu đề hoặc chuyển tệp vào đúng thư mục.",
     ),
+    (
+        "template_blank",
+        "error",
+        "Mẫu trống, chưa có số liệu",
+        "Bảng ở sheet '{sheet}' có các dòng chỉ tiêu nhưng chưa có số liệu nào (mẫu trống): đơn vị chưa "
+        "được tính là đã nộp; đề nghị đơn vị điền số liệu rồi gửi lại.",
+    ),
     # --- a figure or a row of a file that was read ------------------------------------
     (
         "label_missing",
@@ -167,6 +174,12 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "Một chỉ tiêu hai số",
         "{label} có hai số khác nhau ({first_cell}: {first_raw}, {cell}: {raw}): không lấy số nào, đề nghị "
         "đơn vị xác nhận.",
+    ),
+    (
+        "values_all_zero",
+        "warning",
+        "Mọi số liệu đều bằng 0",
+        "Mọi số liệu trong bảng ở sheet '{sheet}' đều bằng 0: kiểm tra lại đơn vị đã điền đúng mẫu chưa.",
     ),
     (
         "indicator_fy_only",
@@ -304,9 +317,9 @@ def finding(
 ) -> Finding:
     """A :class:`Finding` of ``code`` whose message is the code's template filled with ``fields``.
 
-    ``cell`` and ``period`` are also passed to the template, which may name them.
+    ``file``, ``sheet``, ``cell`` and ``period`` are also passed to the template, which may name them.
     """
-    text = message(code, cell=cell, period=period, file=file, **fields)
+    text = message(code, cell=cell, period=period, file=file, sheet=sheet, **fields)
     return Finding(
         severity or CODES[code].severity,
         code,

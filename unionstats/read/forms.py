@@ -18,7 +18,7 @@ from unionstats.errors import InputFileError
 from unionstats.findings import Finding, finding
 from unionstats.read.cells import SheetGrid, cell_text, header_texts, raw_text, row_is_blank
 from unionstats.read.cells_a1 import a1
-from unionstats.read.labels import RowContext, label_index, match_row_label
+from unionstats.read.labels import RowContext, is_child_label, label_index, match_row_label
 from unionstats.read.numbers import parse_value
 from unionstats.text import fold
 
@@ -170,6 +170,8 @@ class RowReader:
             self._unmatched(row, label, raw, match.problem)
             return None
         self.context.previous_indicator = match.indicator
+        if match.rule == "alias" and not is_child_label(label):
+            self.context.parent_label = ""  # a row of its own ends the heading's children
         return self._record(row, match.indicator, raw)
 
     def _unmatched(self, row: int, label: str, raw: object, problem: str) -> None:
@@ -179,6 +181,8 @@ class RowReader:
             self.add(problem, cell, label=label)
             return
         tt = fold(cell_text(grid.value(row, table.tt_col))) if table.tt_col is not None else ""
+        if raw is None:
+            self.context.parent_label = label  # a heading: its bulleted children may follow
         if raw is None and (_ROMAN.match(tt) or label.isupper()):
             return  # a section heading: "I | TỔ CHỨC CÔNG ĐOÀN"
         self.add("label_unknown", cell, label=label)
@@ -236,6 +240,24 @@ def read_records(
     return [record for record in records if record["value"] is not None], reader.findings
 
 
+def _count_matches(table: Table, catalogue: Catalogue, index) -> int:
+    """How many of the table's first 200 rows match an indicator (headings' children included)."""
+    grid, context, matched = table.sheet, RowContext(), 0
+    for row in range(table.first_data_row, min(grid.n_rows, table.first_data_row + 200)):
+        label = cell_text(grid.value(row, table.label_col))
+        if not label:
+            continue
+        found = index.match(label)
+        if found is None and context.parent_label and is_child_label(label):
+            found = match_row_label(label, context, catalogue).indicator
+        if found is not None:
+            matched += 1
+            context.previous_indicator = found
+        elif grid.value(row, table.value_col) is None:
+            context.parent_label = label
+    return matched
+
+
 def choose_table(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> Table:
     """The report table of the workbook: of the sheets that have one, the one whose rows
     match most indicators.
@@ -255,12 +277,7 @@ def choose_table(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> Tab
             raise
         if table is None:
             continue
-        matched = sum(
-            1
-            for row in range(table.first_data_row, min(grid.n_rows, table.first_data_row + 200))
-            if index.match(cell_text(grid.value(row, table.label_col)))
-        )
-        tables.append((matched, table))
+        tables.append((_count_matches(table, catalogue, index), table))
     if not tables:
         raise InputFileError.of("table_not_found", file=file)
     tables.sort(key=lambda item: -item[0])

@@ -7,7 +7,10 @@ the field's abbreviations expanded), then matched by :func:`match_row_label`:
 1. the key of the catalogue's label or one of its aliases (``indicators.csv``);
 2. "Trong đó: <label>" as that label;
 3. a bare "Nữ" / "Trong đó nữ" row as the female partner (``female_code``) of the
-   indicator on the row just above it; without such a row it is a finding, not a guess.
+   indicator on the row just above it; without such a row it is a finding, not a guess;
+4. a bulleted child row ("- Tổng số", "+ Kết nạp mới") under a heading that matched
+   nothing by itself ("3. Đoàn viên công đoàn"), read as child and parent together, and
+   taken only when the combination is exactly a label or alias of the catalogue.
 
 The column headers of the attached CĐCS lists and their rating words are matched here too
 (:func:`detail_column_indicator`, :func:`rating_of`).
@@ -149,9 +152,14 @@ _FEMALE_KEYS = {"nu", "so nu", "trong do nu", "trong do so nu", "nu trong do"}
 
 @dataclass(slots=True)
 class RowContext:
-    """What the matcher may know about the rows around a label (updated row by row)."""
+    """What the matcher may know about the rows around a label (updated row by row).
+
+    ``parent_label`` is the last row without a figure that matched nothing by itself
+    ("3. Đoàn viên công đoàn"): the heading its bulleted children ("- Tổng số") belong to.
+    """
 
     previous_indicator: str | None = None
+    parent_label: str = ""
 
 
 class LabelMatch(NamedTuple):
@@ -179,7 +187,21 @@ def match_row_label(label: str, context: RowContext, catalogue: Catalogue) -> La
         if female:
             return LabelMatch(female, "female_child")
         return LabelMatch(None, problem="label_female_orphan")
+    if context.parent_label and is_child_label(label):
+        index, child, parent = label_index(catalogue), label_key(label), label_key(context.parent_label)
+        for combined in (f"{child} {parent}", f"{parent} {child}"):
+            found = index.match(combined)
+            if found is not None:
+                return LabelMatch(found, "parent_child")
     return LabelMatch(None)
+
+
+_CHILD_MARK = re.compile(r"^\s*[-+•–*]\s*")
+
+
+def is_child_label(label: str) -> bool:
+    """True for a row written as a child of the heading above it ("- Tổng số", "+ Nữ")."""
+    return bool(_CHILD_MARK.match(label))
 
 
 # CĐCS lists: column headers (folded, abbreviations expanded) -> indicator; first match wins.

@@ -61,6 +61,10 @@ def read_submission(grids: list[SheetGrid], source_file: str, registry: Registry
     unit = identify_unit(table, source_file, registry)
     period = identify_period(table, source_file)
     records, findings = read_records(table, source_file, catalogue)
+    if not records and not any(f.severity != "info" for f in findings):
+        raise InputFileError.of("template_blank", file=source_file, sheet=table.sheet.name)
+    if records and all(record["value"] == 0 for record in records):
+        findings.append(finding("values_all_zero", file=source_file, sheet=table.sheet.name))
     if period.period_type != "FY":
         findings += [
             finding(
