@@ -69,3 +69,17 @@ def test_a_submission_of_zeros_is_read_with_a_warning(tmp_path) -> None:
     outcome = read(form(tmp_path / "DakTo nam 2020.xlsx", [("Tổng số CĐCS", 0), ("Tổng số đoàn viên", 0)]))
     assert outcome.status == "ingested" and len(outcome.records) == 2
     assert "values_all_zero" in {f.code for f in outcome.findings}
+
+
+def test_a_count_and_its_money_in_one_cell_go_to_the_pair_the_catalogue_names(tmp_path) -> None:
+    rows = [("Tổng số CĐCS", 66), ("Thăm hỏi, trợ cấp đoàn viên, NLĐ", "61 lượt, số tiền 51,55 triệu đồng")]
+    outcome = read(form(tmp_path / "DakTo nam 2020.xlsx", rows))
+    values = {r["indicator"]: (r["value"], r["cell"]) for r in outcome.records}
+    assert values["visits"] == (61, "D6") and values["visits_amount"] == (51_550_000, "D6")
+
+
+def test_a_count_and_something_else_in_one_cell_is_a_finding(tmp_path) -> None:
+    rows = [("Tổng số CĐCS", 66), ("Thăm hỏi, trợ cấp đoàn viên, NLĐ", "61 lượt, 5 suất quà")]
+    outcome = read(form(tmp_path / "DakTo nam 2020.xlsx", rows))
+    assert {r["indicator"] for r in outcome.records} == {"cdcs"}
+    assert "value_not_number" in {f.code for f in outcome.findings}

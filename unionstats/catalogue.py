@@ -32,6 +32,7 @@ class Indicator:
     fy_only: bool = False
     section: str = ""
     female_code: str = ""
+    amount_code: str = ""  # the money partner of a count ("visits" -> "visits_amount")
     short_label: str = ""
     aliases: tuple[str, ...] = ()
 
@@ -115,6 +116,7 @@ def catalogue_from_frame(frame: pd.DataFrame) -> Catalogue:
                 fy_only=row.get("fy_only", "") == "1",
                 section=row.get("section", ""),
                 female_code=row.get("female_code", ""),
+                amount_code=row.get("amount_code", ""),
                 short_label=row.get("short_label", ""),
                 aliases=aliases,
             )

@@ -19,7 +19,7 @@ from unionstats.findings import Finding, finding
 from unionstats.read.cells import SheetGrid, cell_text, header_texts, raw_text, row_is_blank
 from unionstats.read.cells_a1 import a1
 from unionstats.read.labels import RowContext, is_child_label, label_index, match_row_label
-from unionstats.read.numbers import parse_value
+from unionstats.read.numbers import parse_value, split_count_and_amount
 from unionstats.text import fold
 
 MAX_HEADER_SEARCH_ROWS = 300
@@ -146,6 +146,18 @@ class RowReader:
     findings: list[Finding] = field(default_factory=list)
     seen: dict[str, dict[str, object]] = field(default_factory=dict)
     context: RowContext = field(default_factory=RowContext)
+    pending: list[dict[str, object]] = field(default_factory=list)  # money read from a count's cell
+
+    def _plain(self, row: int, indicator: str, text: str, raw: object) -> dict[str, object]:
+        parsed = parse_value(text, measure=None, whole=False, money=True)
+        cell = a1(row, self.table.value_col)
+        return {
+            "indicator": indicator,
+            "value": parsed.value,
+            "sheet": self.table.sheet.name,
+            "cell": cell,
+            "raw": raw_text(raw),
+        }
 
     def add(self, code: str, cell: str, indicator: str = "", **fields: object) -> None:
         self.findings.append(
@@ -194,6 +206,11 @@ class RowReader:
         value_cell = a1(row, table.value_col)
         measure = cell_text(grid.value(row, table.measure_col)) if table.measure_col is not None else ""
         parsed = parse_value(raw, measure=measure or None, whole=spec.whole, money=spec.money)
+        if parsed.value is None and spec.amount_code and isinstance(raw, str):
+            pair = split_count_and_amount(raw)
+            if pair is not None:  # "61 lượt, số tiền 51,55 triệu đồng": the count and its money
+                self.pending.append({**self._plain(row, spec.amount_code, pair[1], raw)})
+                parsed = parse_value(pair[0], measure=None, whole=True, money=False)
         if parsed.value is None:
             code = parsed.problem or "value_not_number"
             self.add(code, value_cell, indicator, label=spec.label, detail=parsed.message_vi)
@@ -237,6 +254,11 @@ def read_records(
             break
         if record:
             records.append(record)
+        while reader.pending:
+            extra = reader.pending.pop()
+            if extra["value"] is not None and extra["indicator"] not in reader.seen:
+                reader.seen[str(extra["indicator"])] = extra
+                records.append(extra)
     return [record for record in records if record["value"] is not None], reader.findings
 
 

@@ -249,3 +249,22 @@ def _finish(
     if whole and not _is_whole(value):
         return Parsed(None, "value_not_whole", f"Ô ghi '{shown}': số lượng phải là số nguyên.")
     return Parsed(_denoise(value))
+
+
+_COUNT_AND_AMOUNT = re.compile(
+    r"^\s*(?P<count>[\d.,\s]+?\s*[^\d,;]*?)\s*[,;]\s*(?:(?:tổng\s+)?số\s+tiền|kinh\s+phí|trị\s+giá)?\s*:?\s*"
+    r"(?P<amount>[\d.,\s]+\s*(?:tỷ|tỉ|triệu|tr|nghìn|ngàn)?\.?\s*(?:đồng|đ|vnđ|vnd)\.?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_count_and_amount(text: str) -> tuple[str, str] | None:
+    """("61 lượt", "51,55 triệu đồng") from "61 lượt, số tiền 51,55 triệu đồng", else None.
+
+    Only a count followed by an amount of money written with its unit is split; anything
+    else stays one cell that is read (or refused) as it is.
+    """
+    match = _COUNT_AND_AMOUNT.match(nfc(text))
+    if match is None:
+        return None
+    return match.group("count").strip(), match.group("amount").strip()
