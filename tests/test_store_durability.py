@@ -22,6 +22,10 @@ import pytest
 from conftest import FIXTURES, REFERENCE, ROOT
 
 GOOD = "table_far_down_after_notes.xlsx"  # Đăk Tô 2020-FY
+TWO_PERIODS = {
+    "2020-FY/DakTo nam 2020.xlsx": GOOD,
+    "2021-H1/NgocHoi 6T2021.xlsx": "prior_year_column_first.xlsx",
+}
 CORRECTION = "counts_us_commas_spaces_float_noise.xlsx"  # Đăk Tô 2020-FY, other figures
 
 KILL_AT_NTH_REPLACE = """
@@ -101,6 +105,13 @@ def state(out: Path) -> dict[str, object]:
     }
 
 
+def wait_until(condition, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
 def make_raw(tmp_path: Path, files: dict[str, str]) -> Path:
     raw = tmp_path / "raw"
     for relative, fixture in files.items():
@@ -110,10 +121,7 @@ def make_raw(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_a_kill_at_any_commit_step_leaves_old_or_new_and_one_more_run_finishes(tmp_path) -> None:
-    raw = make_raw(
-        tmp_path,
-        {"2020-FY/DakTo nam 2020.xlsx": GOOD, "2021-H1/NgocHoi 6T2021.xlsx": "prior_year_column_first.xlsx"},
-    )
+    raw = make_raw(tmp_path, TWO_PERIODS)
     base = tmp_path / "base"
     assert plain_ingest(raw, base).returncode == 0
     old = state(base)
@@ -147,10 +155,7 @@ def test_a_second_run_waits_for_none_and_names_the_running_one(tmp_path) -> None
     raw = make_raw(tmp_path, {f"2020-FY/DakTo copy {i}.xlsx": GOOD for i in range(4)})
     out = tmp_path / "out"
     first = child(SLOW_READER, *ingest_args(raw, out), env={"SLOW_SECONDS": "1.5"})
-    deadline = time.monotonic() + 30
-    while not (out / ".lock").exists() or not (out / ".lock").read_text():
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
+    wait_until(lambda: (out / ".lock").exists() and (out / ".lock").read_text())
     second = plain_ingest(raw, out)
     assert second.returncode == 2 and "Traceback" not in second.stderr
     assert "đang được cập nhật" in second.stderr and str(first.pid) in second.stderr
@@ -166,10 +171,7 @@ def test_a_killed_run_leaves_its_lock_to_the_next_run(tmp_path) -> None:
     raw = make_raw(tmp_path, {"2020-FY/DakTo nam 2020.xlsx": GOOD, "2020-FY/DakTo copy.xlsx": GOOD})
     out = tmp_path / "out"
     first = child(SLOW_READER, *ingest_args(raw, out), env={"SLOW_SECONDS": "60"})
-    deadline = time.monotonic() + 30
-    while not (out / ".lock").exists() or not (out / ".lock").read_text():
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
+    wait_until(lambda: (out / ".lock").exists() and (out / ".lock").read_text())
     first.kill()
     first.communicate(timeout=30)
     assert plain_ingest(raw, out).returncode == 0
@@ -192,10 +194,7 @@ def children_of(pid: int) -> list[int]:
 def test_workers_die_with_a_killed_ingest(tmp_path) -> None:
     raw = make_raw(tmp_path, {f"2020-FY/DakTo copy {i}.xlsx": GOOD for i in range(6)})
     parent = child(SLOW_READER, *ingest_args(raw, tmp_path / "out"), env={"SLOW_SECONDS": "60"})
-    deadline = time.monotonic() + 30
-    while len(children_of(parent.pid)) < 2:
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
+    wait_until(lambda: len(children_of(parent.pid)) >= 2)
     workers = children_of(parent.pid)
     parent.send_signal(signal.SIGKILL)
     parent.communicate(timeout=30)
@@ -216,10 +215,7 @@ def test_ctrl_c_prints_one_line_and_no_worker_traceback(tmp_path) -> None:
     raw = make_raw(tmp_path, {f"2020-FY/DakTo copy {i}.xlsx": GOOD for i in range(4)})
     out = tmp_path / "out"
     process = child(SLOW_READER, *ingest_args(raw, out), env={"SLOW_SECONDS": "60"}, start_new_session=True)
-    deadline = time.monotonic() + 30
-    while len(children_of(process.pid)) < 2:
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
+    wait_until(lambda: len(children_of(process.pid)) >= 2)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
@@ -250,10 +246,7 @@ def test_a_file_that_hangs_or_crashes_the_reader_is_quarantined_and_the_rest_ing
 
 
 def test_a_correction_rewrites_only_its_own_period(tmp_path) -> None:
-    raw = make_raw(
-        tmp_path,
-        {"2020-FY/DakTo nam 2020.xlsx": GOOD, "2021-H1/NgocHoi 6T2021.xlsx": "prior_year_column_first.xlsx"},
-    )
+    raw = make_raw(tmp_path, TWO_PERIODS)
     out = tmp_path / "out"
     assert plain_ingest(raw, out).returncode == 0
     before = {p.name: p.stat().st_ino for p in (out / "values.parquet").iterdir()}
