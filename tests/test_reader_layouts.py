@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import REFERENCE
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from unionstats.read.submission import read_file
 from unionstats.reference import load_registry
@@ -83,3 +83,23 @@ def test_a_count_and_something_else_in_one_cell_is_a_finding(tmp_path) -> None:
     outcome = read(form(tmp_path / "DakTo nam 2020.xlsx", rows))
     assert {r["indicator"] for r in outcome.records} == {"cdcs"}
     assert "value_not_number" in {f.code for f in outcome.findings}
+
+
+def test_a_second_report_sheet_is_never_dropped_without_a_word(tmp_path) -> None:
+    path = form(tmp_path / "Cum 2 nam 2020.xlsx", [("Tổng số CĐCS", 66), ("Tổng số đoàn viên", 1787)])
+    workbook = load_workbook(path)
+    other = workbook.create_sheet("Ngọc Hồi")
+    for row in (
+        ["LIÊN ĐOÀN LAO ĐỘNG HUYỆN NGỌC HỒI"],
+        ["Báo cáo năm 2020"],
+        [],
+        ["TT", "Nội dung", "ĐVT", "Số lượng"],
+        ["1", "Tổng số CĐCS", "đơn vị", 70],
+        ["2", "Tổng số đoàn viên", "người", 2142],
+    ):
+        other.append(row)
+    workbook.save(path)
+    outcome = read(path)
+    assert outcome.unit == "dak-to" and {r["sheet"] for r in outcome.records} == {"Báo cáo"}
+    [note] = [f for f in outcome.findings if f.code == "sheet_not_read"]
+    assert note.sheet == "Ngọc Hồi" and "Ngọc Hồi" in note.message and "2020-FY" in note.message

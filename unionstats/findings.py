@@ -176,6 +176,13 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "đơn vị xác nhận.",
     ),
     (
+        "sheet_not_read",
+        "warning",
+        "Sheet có bảng số liệu nhưng chưa được đọc",
+        "Sheet '{sheet}' cũng có bảng số liệu ({whose}) nhưng chưa được đọc: mỗi tệp chỉ đọc một bảng "
+        "báo cáo; tách sheet này thành tệp riêng rồi chép vào thư mục của kỳ.",
+    ),
+    (
         "values_all_zero",
         "warning",
         "Mọi số liệu đều bằng 0",

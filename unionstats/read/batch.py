@@ -138,12 +138,17 @@ class Supervisor:
     def run(self, tasks: list[Task], on_outcome) -> None:
         pending = deque(tasks)
         while pending or any(slot.tasks for slot in self.slots):
-            for slot in self.slots:
-                while pending and len(slot.tasks) < PREFETCH:
-                    if not slot.tasks:
-                        slot.started = time.monotonic()
-                    slot.tasks.append(pending.popleft())
-                    slot.connection.send(slot.tasks[-1])
+            for slot in list(self.slots):
+                if not slot.tasks and not slot.process.is_alive():
+                    self._replace(slot)  # died between files
+            for _ in range(PREFETCH):  # round by round, so that every worker gets work
+                for slot in self.slots:
+                    if pending and len(slot.tasks) < PREFETCH and slot.process.is_alive():
+                        if not slot.tasks:
+                            slot.started = time.monotonic()
+                        slot.tasks.append(pending.popleft())
+                        with contextlib.suppress(OSError):  # died meanwhile: _collect replaces it
+                            slot.connection.send(slot.tasks[-1])
             busy = [slot for slot in self.slots if slot.tasks]
             ready = wait([s.connection for s in busy] + [s.process.sentinel for s in busy], timeout=1.0)
             for slot in busy:

@@ -280,9 +280,9 @@ def _count_matches(table: Table, catalogue: Catalogue, index) -> int:
     return matched
 
 
-def choose_table(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> Table:
-    """The report table of the workbook: of the sheets that have one, the one whose rows
-    match most indicators.
+def choose_table(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> tuple[Table, list[Table]]:
+    """The report table of the workbook (of the sheets that have one, the one whose rows
+    match most indicators) and the other sheets' report tables, which are not read.
 
     Raises
     ------
@@ -306,4 +306,4 @@ def choose_table(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> Tab
     best = tables[0][1]
     if tables[0][0] == 0:
         raise InputFileError.of("table_no_indicator", file=file, sheet=best.sheet.name)
-    return best
+    return best, [table for matched, table in tables[1:] if matched]

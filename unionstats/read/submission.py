@@ -17,7 +17,7 @@ from unionstats.findings import Finding, finding
 from unionstats.periods import Period
 from unionstats.read.cells import SheetGrid, read_workbook
 from unionstats.read.details import read_detail_sheets
-from unionstats.read.forms import choose_table, read_records
+from unionstats.read.forms import Table, choose_table, read_records
 from unionstats.read.identify import identify_period, identify_unit
 from unionstats.reference import Registry
 
@@ -57,10 +57,11 @@ def read_submission(grids: list[SheetGrid], source_file: str, registry: Registry
     sources for the period and unit, and it is written into every record.
     """
     catalogue = registry.catalogue
-    table = choose_table(grids, source_file, catalogue)
+    table, others = choose_table(grids, source_file, catalogue)
     unit = identify_unit(table, source_file, registry)
     period = identify_period(table, source_file)
     records, findings = read_records(table, source_file, catalogue)
+    findings += [_not_read(other, source_file, registry) for other in others]
     if not records and not any(f.severity != "info" for f in findings):
         raise InputFileError.of("template_blank", file=source_file, sheet=table.sheet.name)
     if records and all(record["value"] == 0 for record in records):
@@ -81,6 +82,19 @@ def read_submission(grids: list[SheetGrid], source_file: str, registry: Registry
     for item in findings:
         item.unit, item.period = unit, period.code
     return Submission(unit, period, records, findings, table.sheet.name)
+
+
+def _not_read(table: Table, source_file: str, registry: Registry) -> Finding:
+    """A finding for another sheet's report table: never dropped without a word."""
+    try:
+        whose = f"đơn vị {registry.unit_names[identify_unit(table, source_file, registry)]}"
+    except InputFileError:
+        whose = "đơn vị chưa rõ"
+    try:
+        whose += f", kỳ {identify_period(table, source_file).code}"
+    except InputFileError:
+        whose += ", kỳ chưa rõ"
+    return finding("sheet_not_read", file=source_file, sheet=table.sheet.name, whose=whose)
 
 
 def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> FileOutcome:
