@@ -52,4 +52,5 @@ bench: setup ## Benchmark ingest on a 2000-file corpus (FILES=N to change); see 
 	$(BIN)/python benchmarks/bench_ingest.py --files $(or $(FILES),2000)
 
 clean-data: ## Remove generated data (processed store, figures, reports); never data/raw
-	rm -rf $(PROCESSED)/*.parquet $(PROCESSED)/*.csv figures/*.png figures/*.svg reports/*/
+	rm -rf $(PROCESSED)/.versions $(PROCESSED)/current $(PROCESSED)/.lock $(PROCESSED)/*.parquet \
+		$(PROCESSED)/*.csv $(PROCESSED)/summary.json figures/*.png figures/*.svg reports/*/
