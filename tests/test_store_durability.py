@@ -258,3 +258,21 @@ def test_a_correction_rewrites_only_its_own_period(tmp_path) -> None:
     whole = tmp_path / "whole"
     assert plain_ingest(raw, whole).returncode == 0
     assert state(out) == state(whole)
+
+
+def test_a_store_of_the_older_flat_layout_is_taken_over_with_its_history(tmp_path) -> None:
+    raw = make_raw(tmp_path, TWO_PERIODS)
+    shutil.copy(FIXTURES / CORRECTION, raw / "2020-FY" / "DakTo nam 2020 (bo sung).xlsx")
+    out = tmp_path / "out"
+    assert plain_ingest(raw, out).returncode == 0
+    expected = state(out)
+    flat = tmp_path / "flat"  # the layout before versions: single files side by side
+    flat.mkdir()
+    for name in ("manifest.csv", "findings.csv", "summary.json", "values.csv"):
+        shutil.copy(out / name, flat / name)
+    for name in ("values.parquet", "values_superseded.parquet", "cdcs_values.parquet"):
+        pd.read_parquet(out / name).to_parquet(flat / name, index=False)
+    (raw / "2020-FY" / "DakTo nam 2020 (bo sung).xlsx").touch()  # re-read, so that supersession is redone
+    assert plain_ingest(raw, flat).returncode == 0
+    assert state(flat) == expected
+    assert (flat / "current").is_symlink() and (flat / "values.parquet").is_symlink()
