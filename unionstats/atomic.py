@@ -89,6 +89,16 @@ def swap_folder(staging: Path, target: Path, keep_subfolders_except: tuple[str, 
         shutil.rmtree(old, ignore_errors=True)
 
 
+def link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link ``source`` at ``target`` (a copy where links are not possible): an unchanged
+    file of the previous version costs nothing to keep in the next one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def remove_leftovers(folder: Path, names: tuple[str, ...]) -> list[Path]:
     """Remove temporary files a killed writer left for the files ``names`` in ``folder``."""
     removed = []

@@ -14,14 +14,13 @@ Findings without a period (a quarantined file, a missing file) live in the part 
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from unionstats.atomic import write_file
+from unionstats.atomic import link_or_copy, write_file
 from unionstats.spreadsheet_text import safe_frame
 
 PARTS = "parts"
@@ -32,14 +31,6 @@ def partition_key(period: str) -> str:
     return period or NO_PERIOD
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 def carry_partitions(previous: Path, staging: Path, names: Iterable[str], touched: set[str]) -> None:
     """Hard-link, from the previous version, every partition of ``names`` not ``touched``."""
     for name in names:
@@ -48,7 +39,7 @@ def carry_partitions(previous: Path, staging: Path, names: Iterable[str], touche
             continue
         for source in folder.iterdir():
             if source.is_file() and source.stem not in touched:
-                _link_or_copy(source, staging / name / source.name)
+                link_or_copy(source, staging / name / source.name)
 
 
 def _chosen(folder: Path, pattern: str, keys: set[str] | None) -> list[Path]:

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from unionstats.atomic import link_or_copy, remove_leftovers
+
 VERSIONS = ".versions"
 CURRENT = "current"
 STAGING_PREFIX = ".staging-"
@@ -61,11 +63,8 @@ def clean_up(out: Path) -> list[str]:
     for leftover in out.glob(".*.tmp-*"):
         leftover.unlink(missing_ok=True)
         removed.append(leftover.name)
-    for name in PUBLIC_FILES:  # the older layout's temporary files (".values.parquet.<random>")
-        for leftover in out.glob(f".{name}.*"):
-            if leftover.is_file():
-                leftover.unlink(missing_ok=True)
-                removed.append(leftover.name)
+    # the older layout's temporary files (".values.parquet.<random>")
+    removed += [leftover.name for leftover in remove_leftovers(out, PUBLIC_FILES)]
     if current_version(out) is not None:
         link_public_files(out)
     return removed
@@ -89,25 +88,17 @@ def new_version(out: Path, carry: tuple[str, ...] = ()) -> Iterator[Path]:
         for name in carry:
             source = previous / name
             if source.is_file():
-                _link_or_copy(source, staging / name)
+                link_or_copy(source, staging / name)
             elif source.is_dir():
                 (staging / name).mkdir(parents=True, exist_ok=True)
                 for item in source.rglob("*"):
                     if item.is_file():
-                        (staging / name / item.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
-                        _link_or_copy(item, staging / name / item.relative_to(source))
+                        link_or_copy(item, staging / name / item.relative_to(source))
         yield staging
         commit(out, staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def _fsync_folder(folder: Path) -> None:
