@@ -276,3 +276,17 @@ def test_a_store_of_the_older_flat_layout_is_taken_over_with_its_history(tmp_pat
     assert plain_ingest(raw, flat).returncode == 0
     assert state(flat) == expected
     assert (flat / "current").is_symlink() and (flat / "values.parquet").is_symlink()
+
+
+def test_an_unreadable_store_stops_the_run_instead_of_dropping_rows(tmp_path) -> None:
+    raw = make_raw(tmp_path, TWO_PERIODS)
+    out = tmp_path / "out"
+    assert plain_ingest(raw, out).returncode == 0
+    damaged = (out / "values.parquet" / "2020-FY.parquet").resolve()
+    damaged.write_bytes(b"not parquet")  # a disk error in the current version
+    before = (out / "manifest.csv").read_bytes()
+    shutil.copy(FIXTURES / CORRECTION, raw / "2020-FY" / "DakTo nam 2020 (bo sung).xlsx")
+    result = plain_ingest(raw, out)
+    assert result.returncode == 2 and "Không đọc được kho dữ liệu hiện có" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert (out / "manifest.csv").read_bytes() == before  # nothing committed over it

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionstats.errors import StoreError
 from unionstats.findings import Finding, finding, findings_frame
 from unionstats.read.submission import FileOutcome
 from unionstats.reference import Registry
@@ -71,8 +72,12 @@ class PreviousStore:
             values = pd.concat([read_values(out, keys), read_history(out, keys)], ignore_index=True)
             details = read_details(out, keys)
             findings = read_findings_parts(out, keys)
-        except Exception:  # an unreadable old store is rebuilt from the raw files
-            return empty
+        except Exception as error:  # never drop the rows of files that are not read again
+            raise StoreError(
+                f"Không đọc được kho dữ liệu hiện có ({type(error).__name__}); kho được giữ nguyên. Để dựng "
+                f"lại từ data/raw, chuyển thư mục {out} sang chỗ khác rồi chạy lại 'unionstats ingest'.",
+                code="store_unreadable",
+            ) from None
 
         def own(frame: pd.DataFrame) -> pd.DataFrame:
             """The rows read from a reused file at the very content hashed now."""
