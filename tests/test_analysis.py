@@ -238,3 +238,21 @@ def test_a_derived_ratio_is_a_ratio_of_sums_at_every_level(sample_values, regist
     units = derived_totals(restated, ratio, ["2024-FY"], "unit").set_index("scope")["value"]
     cum1 = set(restated[restated["cluster_code"] == "cum-1"]["unit_code"])
     assert by_cluster["cum-1"] != pytest.approx(units[list(cum1)].mean())  # never a mean of ratios
+
+
+def test_a_cluster_rate_counts_only_units_that_gave_both_parts(sample_values, registry) -> None:
+    period = "2020-FY"
+    gap = sample_values[
+        ~(
+            (sample_values["unit_code"] == "ngoc-hoi")
+            & (sample_values["indicator"] == "workers")
+            & (sample_values["period"] == period)
+        )
+    ]
+    rates = analysis.scope_rates(gap, period, "cluster")
+    cum2 = [u for u in set(gap[gap["cluster_code"] == "cum-2"]["unit_code"]) if u != "ngoc-hoi"]
+    members = hand_sum(gap, period, "members", units=cum2)
+    workers = hand_sum(gap, period, "workers", units=cum2)
+    assert rates.at["cum-2", "unionisation"] == pytest.approx(members / workers)
+    table = analysis.cluster_comparison(gap, period, registry).set_index("cluster_code")
+    assert table.at["cum-2", "unionisation"] == pytest.approx(members / workers)

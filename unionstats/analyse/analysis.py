@@ -147,6 +147,23 @@ def rates(wide: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
+def scope_rates(values: pd.DataFrame, period: str, by: str) -> pd.DataFrame:
+    """The rates of :data:`RATE_DEFINITIONS` per scope, each a ratio of sums over the units
+    that reported both parts (a unit without its workers never pulls a cluster's rate down).
+    One row per scope; at unit level this equals :func:`rates`."""
+    mine = values[values["period"] == period]
+    columns = {}
+    for name, (top, bottom, multiplier) in RATE_DEFINITIONS.items():
+        parts = mine[mine["indicator"].isin([top, bottom])]
+        both = parts.groupby("unit_code")["indicator"].nunique()
+        parts = parts[parts["unit_code"].isin(both[both == 2].index)]
+        if parts.empty:
+            continue
+        sums = totals(parts, [period], by).pivot_table(index="scope", columns="indicator", values="value")
+        columns[name] = sums[top] / sums[bottom].where(sums[bottom] != 0) * multiplier
+    return pd.DataFrame(columns)
+
+
 def achievement(values: pd.DataFrame, targets: pd.DataFrame, period: str, by: str = "unit") -> pd.DataFrame:
     """Actual against target (chỉ tiêu giao) for a full-year period.
 
@@ -203,7 +220,7 @@ def cluster_comparison(
     indicators = list(indicators)
     wide = to_wide(totals(values, [period], "cluster")).droplevel("period")
     province = to_wide(totals(values, [period], "province")).droplevel("period").iloc[0]
-    table = rates(wide)
+    table = wide.join(scope_rates(values, period, "cluster"))
     for indicator in indicators:
         if indicator in table:
             table[f"{indicator}_share"] = table[indicator] / province.get(indicator, np.nan)

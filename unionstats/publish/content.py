@@ -245,7 +245,8 @@ def _comparison_table(mine, values, period, registry, cluster, names) -> pd.Data
         if c in wide
     ]
     table = wide[columns].reset_index(drop=True)
-    total = analysis.rates(analysis.to_wide(analysis.totals(mine, [period], "province")).droplevel("period"))
+    total = analysis.to_wide(analysis.totals(mine, [period], "province")).droplevel("period")
+    total = total.join(analysis.scope_rates(mine, period, "province"))
     total.insert(0, "Đơn vị" if cluster else "Cụm", "Toàn cụm" if cluster else "Toàn tỉnh")
     if "members_share" in columns:
         total["members_share"] = 1.0
