@@ -1,9 +1,9 @@
 """One run at a time: an exclusive lock on the store folder.
 
 The lock is an advisory ``flock`` on ``<store>/.lock``, so the operating system releases it
-when its holder dies: the lock of a killed run is never stale, the next run simply takes it
-(and says so). While it is held the file names the holder (command, process, start time),
-which the message to a second run repeats.
+when its holder, and the reader processes it forked, have died: the next run then takes it,
+waiting the moment those readers need to die with their parent. While it is held the file
+names the holder (command, process, start time), which the message to a second run repeats.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from unionstats.errors import StoreError
 
 LOCK_FILE = ".lock"
+STALE_WAIT_SECONDS = 15.0
 
 
 class StoreBusyError(StoreError):
@@ -58,13 +59,18 @@ def store_lock(out: Path, command: str, *, wait_seconds: float = 0.0) -> Iterato
     descriptor = os.open(out / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o666)
     try:
         deadline = time.monotonic() + wait_seconds
+        extended = False
         while True:
             try:
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                holder = _holder(descriptor)
+                if not extended and holder.get("pid") and not _alive(holder["pid"]):
+                    # the holder was killed; its reader processes, which share the lock, die
+                    # with it within moments: wait for them rather than call the store busy
+                    deadline, extended = max(deadline, time.monotonic() + STALE_WAIT_SECONDS), True
                 if time.monotonic() >= deadline:
-                    holder = _holder(descriptor)
                     raise StoreBusyError(
                         f"Kho dữ liệu đang được cập nhật bởi lệnh 'unionstats {holder.get('command', '?')}' "
                         f"(tiến trình {holder.get('pid', '?')}, bắt đầu {holder.get('started', '?')}): "
