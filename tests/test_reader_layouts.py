@@ -85,7 +85,7 @@ def test_a_count_and_something_else_in_one_cell_is_a_finding(tmp_path) -> None:
     assert "value_not_number" in {f.code for f in outcome.findings}
 
 
-def test_a_second_report_sheet_is_never_dropped_without_a_word(tmp_path) -> None:
+def test_a_second_report_sheet_is_read_as_its_own_submission(tmp_path) -> None:
     path = form(tmp_path / "Cum 2 nam 2020.xlsx", [("Tổng số CĐCS", 66), ("Tổng số đoàn viên", 1787)])
     workbook = load_workbook(path)
     other = workbook.create_sheet("Ngọc Hồi")
@@ -100,6 +100,14 @@ def test_a_second_report_sheet_is_never_dropped_without_a_word(tmp_path) -> None
         other.append(row)
     workbook.save(path)
     outcome = read(path)
-    assert outcome.unit == "dak-to" and {r["sheet"] for r in outcome.records} == {"Báo cáo"}
-    [note] = [f for f in outcome.findings if f.code == "sheet_not_read"]
-    assert note.sheet == "Ngọc Hồi" and "Ngọc Hồi" in note.message and "2020-FY" in note.message
+    got = {(r["unit_code"], r["period"], r["sheet"], r["indicator"]): r["value"] for r in outcome.records}
+    assert got == {
+        ("dak-to", "2020-FY", "Báo cáo", "cdcs"): 66,
+        ("dak-to", "2020-FY", "Báo cáo", "members"): 1787,
+        ("ngoc-hoi", "2020-FY", "Ngọc Hồi", "cdcs"): 70,
+        ("ngoc-hoi", "2020-FY", "Ngọc Hồi", "members"): 2142,
+    }
+    assert [(p.unit, p.sheet, p.n_values) for p in outcome.parts] == [
+        ("dak-to", "Báo cáo", 2),
+        ("ngoc-hoi", "Ngọc Hồi", 2),
+    ]

@@ -179,8 +179,22 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "sheet_not_read",
         "warning",
         "Sheet có bảng số liệu nhưng chưa được đọc",
-        "Sheet '{sheet}' cũng có bảng số liệu ({whose}) nhưng chưa được đọc: mỗi tệp chỉ đọc một bảng "
-        "báo cáo; tách sheet này thành tệp riêng rồi chép vào thư mục của kỳ.",
+        "Sheet '{sheet}' có bảng số liệu nhưng không được đọc: {reason} Sửa sheet này (hoặc tách thành tệp "
+        "riêng) rồi gửi lại.",
+    ),
+    (
+        "sheet_repeats_submission",
+        "warning",
+        "Hai sheet cùng đơn vị, cùng kỳ",
+        "Sheet '{sheet}' cũng là báo cáo của {whose}, đã đọc ở sheet '{first_sheet}': không đọc lần hai; "
+        "nếu đây là bản sửa, gửi thành tệp riêng.",
+    ),
+    (
+        "period_from_sheet",
+        "warning",
+        "Sheet ghi kỳ khác thư mục",
+        "Sheet '{sheet}' ghi kỳ {period} ({where}), khác kỳ của thư mục ({folder}): số liệu của sheet được "
+        "xếp vào kỳ {period}, không vào kỳ của thư mục.",
     ),
     (
         "values_all_zero",

@@ -69,13 +69,13 @@ def find_detail_table(grid: SheetGrid) -> DetailTable | None:
 
 
 def read_detail_sheets(
-    grids: list[SheetGrid], report_sheet: str, source_file: str
+    grids: list[SheetGrid], report_sheets: set[str], source_file: str
 ) -> tuple[list[dict[str, object]], list[Finding]]:
-    """Read every CĐCS list in the workbook (sheets other than the report's)."""
+    """Read every CĐCS list in the workbook (sheets other than the reports')."""
     records: list[dict[str, object]] = []
     findings: list[Finding] = []
     for grid in grids:
-        if grid.name == report_sheet:
+        if grid.name in report_sheets:
             continue
         table = find_detail_table(grid)
         if table is not None:

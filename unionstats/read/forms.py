@@ -280,14 +280,13 @@ def _count_matches(table: Table, catalogue: Catalogue, index) -> int:
     return matched
 
 
-def choose_table(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> tuple[Table, list[Table]]:
-    """The report table of the workbook (of the sheets that have one, the one whose rows
-    match most indicators) and the other sheets' report tables, which are not read.
+def report_tables(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> list[Table]:
+    """Every sheet's report table whose rows match an indicator, the best matching first.
 
     Raises
     ------
     InputFileError
-        When no sheet has a report table, or the best one matches no indicator.
+        When no sheet has a report table, or none matches an indicator.
     """
     tables: list[tuple[int, Table]] = []
     index = label_index(catalogue)
@@ -303,7 +302,6 @@ def choose_table(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> tup
     if not tables:
         raise InputFileError.of("table_not_found", file=file)
     tables.sort(key=lambda item: -item[0])
-    best = tables[0][1]
     if tables[0][0] == 0:
-        raise InputFileError.of("table_no_indicator", file=file, sheet=best.sheet.name)
-    return best, [table for matched, table in tables[1:] if matched]
+        raise InputFileError.of("table_no_indicator", file=file, sheet=tables[0][1].sheet.name)
+    return [table for matched, table in tables if matched]

@@ -1,4 +1,4 @@
-"""The unit and the period of a submission, from its title lines, file name and folder.
+"""The unit and the period of a submission, from its sheet, title lines, file name and folder.
 
 Every source is read; when they agree the answer is taken, when they disagree or none
 names a registered unit (a period), the file is refused with an :class:`InputFileError`
@@ -11,6 +11,7 @@ import re
 from pathlib import PurePath
 
 from unionstats.errors import InputFileError
+from unionstats.findings import Finding, finding
 from unionstats.periods import Period, find_periods
 from unionstats.read.cells import cell_text
 from unionstats.read.cells_a1 import a1
@@ -37,14 +38,9 @@ def header_lines(table: Table) -> list[tuple[str, str]]:
     return lines
 
 
-def identify_unit(table: Table, source_file: str, registry: Registry) -> str:
-    """Return the reporting unit, read from the header lines and the filename.
-
-    Raises
-    ------
-    InputFileError
-        When the sources name different units, or none that is registered.
-    """
+def _units_named(table: Table, registry: Registry) -> tuple[dict[str, list[str]], list[str]]:
+    """Units named by the table's own lines (and its sheet's name), and unit-like lines
+    that name no registered unit."""
     named: dict[str, list[str]] = {}
     unmatched: list[str] = []
     for cell, text in header_lines(table):
@@ -56,9 +52,28 @@ def identify_unit(table: Table, source_file: str, registry: Registry) -> str:
             _UNIT_LINE.match(fold(text)) or re.match(r"^(?:ldld|lien doan lao dong|cong doan) ", fold(text))
         ) and not unit_key(candidate).startswith("tinh "):  # the provincial federation itself
             unmatched.append(candidate)
+    unit = registry.match_unit(table.sheet.name)
+    if unit:
+        named.setdefault(unit, []).append(f"tên sheet '{table.sheet.name}'")
+    return named, unmatched
+
+
+def identify_unit(table: Table, source_file: str, registry: Registry, *, own_first: bool = False) -> str:
+    """Return the reporting unit, read from the sheet (name, header lines) and the filename.
+
+    With ``own_first`` (a workbook of several report sheets), a unit named by the sheet
+    itself is taken before the file name, which names the workbook, not the sheet.
+
+    Raises
+    ------
+    InputFileError
+        When the sources name different units, or none that is registered.
+    """
+    named, unmatched = _units_named(table, registry)
     stem = PurePath(source_file).stem
-    for unit in registry.units_in_text(stem):
-        named.setdefault(unit, []).append(f"tên tệp '{PurePath(source_file).name}'")
+    if not (own_first and len(named) == 1):
+        for unit in registry.units_in_text(stem):
+            named.setdefault(unit, []).append(f"tên tệp '{PurePath(source_file).name}'")
     if len(named) == 1:
         return next(iter(named))
     names = registry.unit_names
@@ -71,8 +86,16 @@ def identify_unit(table: Table, source_file: str, registry: Registry) -> str:
     raise InputFileError.of("unit_unknown", file=source_file, sheet=table.sheet.name, seen=seen, hint=hint)
 
 
-def identify_period(table: Table, source_file: str) -> Period:
-    """Return the report period from the folder, the title lines and the filename.
+def identify_period(
+    table: Table, source_file: str, *, own_first: bool = False
+) -> tuple[Period, list[Finding]]:
+    """Return the report period from the title lines, the sheet name, the filename and the
+    folder, and the findings that go with it.
+
+    With ``own_first`` (a workbook of several report sheets), a period the sheet names
+    itself (title lines, sheet name) is taken before the file name and folder; when it
+    differs from the folder's, the sheet goes to its own period with a
+    ``period_from_sheet`` warning, never into the folder's period.
 
     Raises
     ------
@@ -80,21 +103,43 @@ def identify_period(table: Table, source_file: str) -> Period:
         When the sources disagree, or none names a period.
     """
     path = PurePath(source_file)
-    sources: dict[str, set[Period]] = {}
-    for folder in path.parts[:-1]:
-        found = find_periods(folder)
-        if found:
-            sources[f"thư mục '{folder}'"] = found
+    own: dict[str, frozenset[Period]] = {}
     for cell, text in header_lines(table):
         found = find_periods(text)
         if found:
-            sources[f"ô {cell} '{text}'"] = found
+            own[f"ô {cell} '{text}'"] = found
+    found = find_periods(table.sheet.name)
+    if found:
+        own[f"tên sheet '{table.sheet.name}'"] = found
+    outside: dict[str, frozenset[Period]] = {}
+    for folder in path.parts[:-1]:
+        found = find_periods(folder)
+        if found:
+            outside[f"thư mục '{folder}'"] = found
     found = find_periods(path.stem)
     if found:
-        sources[f"tên tệp '{path.name}'"] = found
+        outside[f"tên tệp '{path.name}'"] = found
+    mine = set().union(*own.values()) if own else set()
+    if own_first and len(mine) == 1:
+        period = next(iter(mine))
+        theirs = set().union(*outside.values()) if outside else set()
+        if theirs and theirs != {period}:
+            where = "; ".join(own)
+            folder = ", ".join(sorted(p.code for p in theirs))
+            note = finding(
+                "period_from_sheet",
+                file=source_file,
+                sheet=table.sheet.name,
+                period=period.code,
+                where=where,
+                folder=folder,
+            )
+            return period, [note]
+        return period, []
+    sources = {**own, **outside}
     every = set().union(*sources.values()) if sources else set()
     if len(every) == 1:
-        return next(iter(every))
+        return next(iter(every)), []
     if not every:
         raise InputFileError.of("period_unknown", file=source_file, sheet=table.sheet.name)
     detail = "; ".join(f"{where}: {', '.join(sorted(p.code for p in ps))}" for where, ps in sources.items())

@@ -17,14 +17,15 @@ from unionstats.findings import Finding, finding
 from unionstats.periods import Period
 from unionstats.read.cells import SheetGrid, read_workbook
 from unionstats.read.details import read_detail_sheets
-from unionstats.read.forms import Table, choose_table, read_records
+from unionstats.read.forms import Table, read_records, report_tables
 from unionstats.read.identify import identify_period, identify_unit
 from unionstats.reference import Registry
 
 
 @dataclass
 class Submission:
-    """What one file reports: unit, period, figures with provenance, and findings."""
+    """What one report table (or one unit's column or row of it) says: unit, period,
+    figures with provenance, and findings."""
 
     unit_code: str
     period: Period
@@ -34,44 +35,142 @@ class Submission:
 
 
 @dataclass
+class Part:
+    """One submission inside a file, as the manifest lists it (a file may hold several:
+    one sheet per unit, a table of many units, a half-year and a full-year sheet)."""
+
+    unit: str
+    period: str
+    sheet: str
+    n_values: int = 0
+    status: str = "ingested"  # ingested | superseded
+    superseded_by: str = ""
+
+
+@dataclass
 class FileOutcome:
-    """What reading one file gave: picklable, so that worker processes can return it."""
+    """What reading one file gave: picklable, so that worker processes can return it.
+
+    Every record carries its own ``unit_code`` and ``period``; ``parts`` lists the file's
+    submissions (none when it is quarantined).
+    """
 
     path: str
     sha256: str
-    status: str  # ingested | quarantined (then superseded, once supersession is decided)
+    status: str  # ingested | quarantined
     records: list[dict[str, object]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     details: list[dict[str, object]] = field(default_factory=list)
-    unit: str = ""
-    period: str = ""
+    parts: list[Part] = field(default_factory=list)
     message: str = ""  # the one-line reason of a quarantine
-    n_values: int = 0
     reused: bool = False  # rebuilt from the previous store, not re-read
 
+    @property
+    def unit(self) -> str:
+        """The unit of a one-submission file; the units joined by "|" otherwise."""
+        return "|".join(dict.fromkeys(part.unit for part in self.parts))
 
-def read_submission(grids: list[SheetGrid], source_file: str, registry: Registry) -> Submission:
-    """Read one workbook's grids into a :class:`Submission`.
+    @property
+    def period(self) -> str:
+        return "|".join(dict.fromkeys(part.period for part in self.parts))
 
-    ``source_file`` is the path relative to the raw folder: its folders and name are
-    sources for the period and unit, and it is written into every record.
+    @property
+    def n_values(self) -> int:
+        return sum(part.n_values for part in self.parts)
+
+
+def read_submissions(
+    grids: list[SheetGrid], source_file: str, registry: Registry
+) -> tuple[list[Submission], list[Finding]]:
+    """Read every report table of a workbook: one :class:`Submission` per unit and period.
+
+    Each report sheet is read as its own submission. When a workbook has several, each
+    sheet's unit and period come from its own content (sheet name, title lines) before
+    the file name and folder; a sheet that cannot be placed or read becomes a
+    ``sheet_not_read`` finding, and the rest of the workbook is still read. Returns the
+    submissions and the workbook-level findings.
+
+    Raises
+    ------
+    InputFileError
+        When no sheet gives a submission (the file is then quarantined).
+    """
+    tables = report_tables(grids, source_file, registry.catalogue)
+    several = len(tables) > 1
+    submissions: list[Submission] = []
+    notes: list[Finding] = []
+    first_error: InputFileError | None = None
+    for table in tables:
+        try:
+            found = read_table(table, source_file, registry, own_first=several)
+        except InputFileError as error:
+            if not several:
+                raise
+            first_error = first_error or error
+            reason = error.message_vi if error.message_vi.endswith(".") else error.message_vi + "."
+            notes.append(finding("sheet_not_read", file=source_file, sheet=table.sheet.name, reason=reason))
+            continue
+        for submission in found:
+            earlier = next(
+                (
+                    s
+                    for s in submissions
+                    if (s.unit_code, s.period) == (submission.unit_code, submission.period)
+                ),
+                None,
+            )
+            if earlier is None:
+                submissions.append(submission)
+                continue
+            notes.append(
+                finding(
+                    "sheet_repeats_submission",
+                    file=source_file,
+                    sheet=submission.sheet,
+                    unit=submission.unit_code,
+                    period=submission.period.code,
+                    whose=f"{registry.unit_names[submission.unit_code]}, kỳ {submission.period.code}",
+                    first_sheet=earlier.sheet,
+                )
+            )
+    if not submissions:
+        raise first_error or InputFileError.of("table_not_found", file=source_file)
+    return submissions, notes
+
+
+def read_table(
+    table: Table, source_file: str, registry: Registry, own_first: bool = False
+) -> list[Submission]:
+    """The submission(s) of one report table.
+
+    Raises
+    ------
+    InputFileError
+        When the table's unit or period cannot be established, or it holds no figure.
     """
     catalogue = registry.catalogue
-    table, others = choose_table(grids, source_file, catalogue)
-    unit = identify_unit(table, source_file, registry)
-    period = identify_period(table, source_file)
+    unit = identify_unit(table, source_file, registry, own_first=own_first)
+    period, period_notes = identify_period(table, source_file, own_first=own_first)
     records, findings = read_records(table, source_file, catalogue)
-    findings += [_not_read(other, source_file, registry) for other in others]
+    findings += period_notes
     if not records and not any(f.severity != "info" for f in findings):
         raise InputFileError.of("template_blank", file=source_file, sheet=table.sheet.name)
+    return [finish(Submission(unit, period, records, findings, table.sheet.name), source_file, registry)]
+
+
+def finish(submission: Submission, source_file: str, registry: Registry) -> Submission:
+    """Stamp unit and period on a submission's records and findings; add the findings that
+    depend on the whole submission (all zero, year-end indicators in a half year)."""
+    catalogue, period, sheet = registry.catalogue, submission.period, submission.sheet
+    records, findings = submission.records, submission.findings
     if records and all(record["value"] == 0 for record in records):
-        findings.append(finding("values_all_zero", file=source_file, sheet=table.sheet.name))
+        findings.append(finding("values_all_zero", file=source_file, sheet=sheet))
     if period.period_type != "FY":
         findings += [
             finding(
                 "indicator_fy_only",
                 file=source_file,
-                sheet=table.sheet.name,
+                sheet=sheet,
                 cell=str(record["cell"]),
                 indicator=str(record["indicator"]),
                 period=period.code,
@@ -79,30 +178,19 @@ def read_submission(grids: list[SheetGrid], source_file: str, registry: Registry
             for record in records
             if catalogue[str(record["indicator"])].fy_only
         ]
+    for record in records:
+        record["unit_code"], record["period"] = submission.unit_code, period.code
     for item in findings:
-        item.unit, item.period = unit, period.code
-    return Submission(unit, period, records, findings, table.sheet.name)
-
-
-def _not_read(table: Table, source_file: str, registry: Registry) -> Finding:
-    """A finding for another sheet's report table: never dropped without a word."""
-    try:
-        whose = f"đơn vị {registry.unit_names[identify_unit(table, source_file, registry)]}"
-    except InputFileError:
-        whose = "đơn vị chưa rõ"
-    try:
-        whose += f", kỳ {identify_period(table, source_file).code}"
-    except InputFileError:
-        whose += ", kỳ chưa rõ"
-    return finding("sheet_not_read", file=source_file, sheet=table.sheet.name, whose=whose)
+        item.unit, item.period = submission.unit_code, period.code
+    return submission
 
 
 def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> FileOutcome:
-    """Read one submission; never raises for a bad file (it comes back quarantined)."""
+    """Read one file's submissions; never raises for a bad file (it comes back quarantined)."""
     try:
         grids = read_workbook(path, display_name=relative)
-        submission = read_submission(grids, relative, registry)
-        details, detail_findings = read_detail_sheets(grids, submission.sheet, relative)
+        submissions, notes = read_submissions(grids, relative, registry)
+        details, detail_findings = _details(grids, submissions, relative)
     except InputFileError as error:
         error.file = relative
         item = Finding("error", error.code, error.message_vi, relative, error.sheet or "", error.cell or "")
@@ -112,14 +200,31 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         return FileOutcome(
             relative, sha256, "quarantined", message=f"{relative}: {item.message}", findings=[item]
         )
-    return FileOutcome(
-        relative,
-        sha256,
-        "ingested",
-        unit=submission.unit_code,
-        period=submission.period.code,
-        records=submission.records,
-        findings=submission.findings + detail_findings,
-        details=details,
-        n_values=len(submission.records),
-    )
+    outcome = FileOutcome(relative, sha256, "ingested", details=details)
+    for submission in submissions:
+        outcome.records += submission.records
+        outcome.findings += submission.findings
+        outcome.parts.append(
+            Part(submission.unit_code, submission.period.code, submission.sheet, len(submission.records))
+        )
+    outcome.findings += notes + detail_findings
+    return outcome
+
+
+def _details(
+    grids: list[SheetGrid], submissions: list[Submission], relative: str
+) -> tuple[list[dict[str, object]], list[Finding]]:
+    """The attached CĐCS list, read for a one-submission workbook (whose list it is is
+    then clear); in a workbook of several submissions a list is reported, not guessed."""
+    sheets = {submission.sheet for submission in submissions}
+    details, findings = read_detail_sheets(grids, sheets, relative)
+    if len(submissions) == 1:
+        only = submissions[0]
+        for record in details:
+            record["unit_code"], record["period"] = only.unit_code, only.period.code
+        for item in findings:
+            item.unit, item.period = only.unit_code, only.period.code
+        return details, findings
+    listed = dict.fromkeys(str(record["sheet"]) for record in details)
+    reason = "danh sách CĐCS trong tệp có nhiều đơn vị, không rõ thuộc đơn vị nào."
+    return [], [finding("sheet_not_read", file=relative, sheet=sheet, reason=reason) for sheet in listed]

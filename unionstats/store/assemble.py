@@ -14,7 +14,7 @@ import pandas as pd
 
 from unionstats.errors import StoreError
 from unionstats.findings import Finding, finding, findings_frame
-from unionstats.read.submission import FileOutcome
+from unionstats.read.submission import FileOutcome, Part
 from unionstats.reference import Registry
 from unionstats.store.files import (
     MANIFEST_COLUMNS,
@@ -38,17 +38,37 @@ def first_seen(previous: dict[str, object], relative: str, sha: str, run_time: s
     return run_time
 
 
-def reused_outcome(earlier: object) -> FileOutcome:
-    """A file unchanged since the last run: its rows are taken from the store in bulk."""
-    return FileOutcome(
-        earlier.path,
-        earlier.sha256,
-        "ingested",
-        unit=earlier.unit,
-        period=earlier.period,
-        reused=True,
-        n_values=int(earlier.n_values or 0),
+def reused_outcome(earlier: list) -> FileOutcome:
+    """A file unchanged since the last run (its manifest rows, one per submission): its
+    rows are taken from the store in bulk."""
+    parts = [Part(row.unit, row.period, row.sheet, int(row.n_values or 0)) for row in earlier]
+    return FileOutcome(earlier[0].path, earlier[0].sha256, "ingested", parts=parts, reused=True)
+
+
+def rows_by_path(previous: pd.DataFrame) -> dict[str, list]:
+    """The previous manifest's rows of each path (a file of several submissions has several)."""
+    grouped: dict[str, list] = {}
+    for row in previous.itertuples(index=False):
+        grouped.setdefault(row.path, []).append(row)
+    return grouped
+
+
+def part_status(outcomes: dict[str, FileOutcome]) -> dict[tuple[str, str, str], str]:
+    """(source file, unit, period) -> ingested | superseded, for the rows of every submission."""
+    return {
+        (path, part.unit, part.period): part.status
+        for path, outcome in outcomes.items()
+        if outcome.status in REUSABLE
+        for part in outcome.parts
+    }
+
+
+def status_of_rows(frame: pd.DataFrame, status: dict[tuple[str, str, str], str]) -> pd.Series:
+    """The status of the submission each row of ``frame`` (values or details) belongs to."""
+    keys = pd.Series(
+        list(zip(frame["source_file"], frame["unit_code"], frame["period"], strict=True)), dtype=object
     )
+    return keys.map(status).set_axis(frame.index)
 
 
 @dataclass
@@ -100,7 +120,7 @@ def touched_periods(
     None when everything is rewritten (a store of the older layout)."""
     if not partitioned:
         return None
-    touched = {o.period for o in outcomes.values() if not o.reused and o.period}
+    touched = {part.period for o in outcomes.values() if not o.reused for part in o.parts}
     for earlier in previous.itertuples(index=False):
         outcome = outcomes.get(earlier.path)
         if earlier.status in REUSABLE and (outcome is None or not outcome.reused):
@@ -111,12 +131,13 @@ def touched_periods(
 def carry_missing(previous: pd.DataFrame, rows: dict, outcomes: dict[str, FileOutcome]) -> list[str]:
     """Keep what earlier runs read from files no longer in the raw folder (never lose data)."""
     missing = []
-    for earlier in previous.itertuples(index=False):
-        if earlier.path in rows or earlier.status not in REUSABLE:
+    for path, earlier in rows_by_path(previous).items():
+        kept = [row for row in earlier if row.status in REUSABLE]
+        if path in rows or not kept:
             continue
-        rows[earlier.path] = {c: getattr(earlier, c) for c in MANIFEST_COLUMNS}
-        outcomes[earlier.path] = reused_outcome(earlier)
-        missing.append(earlier.path)
+        rows[path] = {c: getattr(kept[0], c) for c in MANIFEST_COLUMNS}
+        outcomes[path] = reused_outcome(kept)
+        missing.append(path)
     return missing
 
 
@@ -126,41 +147,51 @@ def resolve_supersession(rows: dict[str, dict], outcomes: dict[str, FileOutcome]
     "Latest" is the file first seen in the latest run, then the latest modification time,
     then the path: a correction sent later replaces the earlier file, which stays in history.
     """
-    groups: dict[tuple[str, str], list[str]] = {}
+    groups: dict[tuple[str, str], list[tuple[str, Part]]] = {}
     for path, outcome in outcomes.items():
         if outcome.status in REUSABLE:
             outcome.status = "ingested"
-            groups.setdefault((outcome.unit, outcome.period), []).append(path)
-    for paths in groups.values():
-        paths.sort(key=lambda p: (rows[p]["first_seen"], rows[p]["modified"], p))
-        current = paths[-1]
-        for path in paths[:-1]:
-            outcomes[path].status = "superseded"
-            rows[path]["superseded_by"] = current
+            for part in outcome.parts:
+                part.status, part.superseded_by = "ingested", ""
+                groups.setdefault((part.unit, part.period), []).append((path, part))
+    for members in groups.values():
+        members.sort(key=lambda m: (rows[m[0]]["first_seen"], rows[m[0]]["modified"], m[0]))
+        current = members[-1][0]
+        for _, part in members[:-1]:
+            part.status, part.superseded_by = "superseded", current
+    for outcome in outcomes.values():
+        if outcome.parts and all(part.status == "superseded" for part in outcome.parts):
+            outcome.status = "superseded"
 
 
 def manifest_table(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> pd.DataFrame:
+    """One row per file, and one per submission of a file that holds several."""
     records = []
     for path, row in rows.items():
         outcome = outcomes.get(path)
         record = {column: row.get(column, "") for column in MANIFEST_COLUMNS}
-        if outcome is not None:
-            record.update(
-                status=outcome.status,
-                unit=outcome.unit,
-                period=outcome.period,
-                n_values=outcome.n_values,
-            )
-            if outcome.status == "quarantined":
-                record.update(message=outcome.message, n_values=0)
-            elif outcome.status == "superseded":
-                record["message"] = f"Đã được thay bằng {row['superseded_by']}."
-            else:
-                record["message"] = ""
-        records.append(record)
+        if outcome is None:
+            records.append(record)
+        elif outcome.status == "quarantined" or not outcome.parts:
+            records.append(record | {"status": outcome.status, "message": outcome.message, "n_values": 0})
+        else:
+            for part in outcome.parts:
+                superseded = part.status == "superseded"
+                records.append(
+                    record
+                    | {
+                        "status": part.status,
+                        "unit": part.unit,
+                        "period": part.period,
+                        "sheet": part.sheet,
+                        "n_values": part.n_values,
+                        "superseded_by": part.superseded_by,
+                        "message": f"Đã được thay bằng {part.superseded_by}." if superseded else "",
+                    }
+                )
     frame = pd.DataFrame(records, columns=list(MANIFEST_COLUMNS), dtype=object)
     frame["n_values"] = frame["n_values"].map(lambda v: str(int(v)) if v != "" else "0")
-    return frame.astype(str).sort_values("path", kind="stable").reset_index(drop=True)
+    return frame.astype(str).sort_values(["path", "sheet"], kind="stable").reset_index(drop=True)
 
 
 def new_rows(
@@ -176,29 +207,39 @@ def new_rows(
     hold them twice.
     """
     data: dict[str, list[object]] = {column: [] for column in columns}
+    contexts: dict[tuple[str, str], dict[str, object]] = {}
     for path, outcome in outcomes.items():
         if outcome.reused or outcome.status not in REUSABLE:
             continue
-        records = getattr(outcome, kind)
-        year, period_type = outcome.period.split("-")
-        context = {
-            "period": outcome.period,
-            "year": int(year),
-            "period_type": period_type,
-            "unit_code": outcome.unit,
-            "unit_name": registry.unit_names.get(outcome.unit, ""),
-            "cluster_code": registry.cluster_of(outcome.unit, int(year)),
-            "source_file": path,
-            "file_sha256": rows[path]["sha256"],
-        }
-        for column in columns:
-            if column in context:
-                data[column].extend([context[column]] * len(records))
-            else:
-                data[column].extend(record[column] for record in records)
+        for record in getattr(outcome, kind):
+            key = (str(record["unit_code"]), str(record["period"]))
+            context = contexts.get(key)
+            if context is None:
+                context = contexts[key] = _context(*key, registry)
+            for column in columns:
+                if column in context:
+                    data[column].append(context[column])
+                elif column == "source_file":
+                    data[column].append(path)
+                elif column == "file_sha256":
+                    data[column].append(rows[path]["sha256"])
+                else:
+                    data[column].append(record[column])
         setattr(outcome, kind, [])
     frame = pd.DataFrame(data, columns=list(columns))
     return normalise_values(frame) if columns == VALUE_COLUMNS else normalise_details(frame)
+
+
+def _context(unit: str, period: str, registry: Registry) -> dict[str, object]:
+    year, period_type = period.split("-")
+    return {
+        "period": period,
+        "year": int(year),
+        "period_type": period_type,
+        "unit_code": unit,
+        "unit_name": registry.unit_names.get(unit, ""),
+        "cluster_code": registry.cluster_of(unit, int(year)),
+    }
 
 
 def sort_values(frame: pd.DataFrame) -> pd.DataFrame:
@@ -217,13 +258,26 @@ def findings_table(
     reused_current = set()
     for path in sorted(outcomes):
         outcome = outcomes[path]
-        if outcome.status == "superseded":
-            by = rows[path]["superseded_by"]
-            new.append(finding("superseded", file=path, unit=outcome.unit, period=outcome.period, by=by))
-        elif outcome.reused:
-            reused_current.add(path)
+        if outcome.reused:
+            if outcome.status != "superseded":
+                reused_current.add(path)
         else:
-            new.extend(outcome.findings)
+            replaced = {(p.unit, p.period) for p in outcome.parts if p.status == "superseded"}
+            new.extend(f for f in outcome.findings if (f.unit, f.period) not in replaced)
+        for part in outcome.parts:
+            if part.status == "superseded":
+                by = part.superseded_by
+                new.append(finding("superseded", file=path, unit=part.unit, period=part.period, by=by))
     new += [finding("file_missing", file=path) for path in missing]
-    combined = pd.concat([kept[kept["file"].isin(reused_current)], findings_frame(new)], ignore_index=True)
+    replaced = {
+        (path, part.unit, part.period)
+        for path, outcome in outcomes.items()
+        for part in outcome.parts
+        if part.status == "superseded"
+    }
+    kept = kept[kept["file"].isin(reused_current)]
+    if replaced and len(kept):
+        keys = pd.Series(list(zip(kept["file"], kept["unit"], kept["period"], strict=True)), index=kept.index)
+        kept = kept[~keys.isin(replaced)]
+    combined = pd.concat([kept, findings_frame(new)], ignore_index=True)
     return combined.sort_values("file", kind="stable").reset_index(drop=True)

@@ -3,10 +3,10 @@
 The store's file contract (see ``docs/architecture.md``): ``values.parquet`` (current
 figures), ``values_superseded.parquet`` (figures of replaced submissions),
 ``cdcs_values.parquet`` (attached CĐCS lists), ``values.csv`` (the values for Excel),
-``manifest.csv`` (one row per raw file) and ``findings.csv``. Every file is written
-atomically (:mod:`unionstats.atomic`); the manifest is written last, so a run stopped
-half-way is recognised and redone by the next one. Where the files live and how a run
-commits them: :mod:`unionstats.store.versions`.
+``manifest.csv`` (one row per raw file, and per submission of a file that holds several)
+and ``findings.csv``. Every file is written atomically (:mod:`unionstats.atomic`); the
+manifest is written last, so a run stopped half-way is recognised and redone by the next
+one. Where the files live and how a run commits them: :mod:`unionstats.store.versions`.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ MANIFEST_COLUMNS = (
     "status",
     "unit",
     "period",
+    "sheet",
     "n_values",
     "message",
     "size",

@@ -37,9 +37,12 @@ from unionstats.store.assemble import (
     first_seen,
     manifest_table,
     new_rows,
+    part_status,
     resolve_supersession,
     reused_outcome,
+    rows_by_path,
     sort_values,
+    status_of_rows,
     touched_periods,
 )
 from unionstats.store.files import (
@@ -82,7 +85,10 @@ class IngestResult:
         return read_findings(self.out)
 
     def count(self, status: str) -> int:
-        return int((self.manifest["status"] == status).sum())
+        """How many files have ``status`` (a file with one current submission counts as ingested)."""
+        rank = self.manifest["status"].map({s: i for i, s in enumerate(STATUSES)})
+        first = self.manifest.assign(_rank=rank).sort_values("_rank").drop_duplicates("path")
+        return int((first["status"] == status).sum())
 
     @property
     def exit_code(self) -> int:
@@ -107,7 +113,8 @@ def _now() -> str:
 def take_inventory(raw: Path, reference: Path, previous: pd.DataFrame, run_time: str) -> Inventory:
     """List ``raw``: skipped files, unchanged files (reused), and files to read."""
     ref_hash = reference_sha256(reference)
-    previous_by_path = {row.path: row for row in previous.itertuples(index=False)}
+    previous_rows = rows_by_path(previous)
+    previous_by_path = {path: earlier[0] for path, earlier in previous_rows.items()}
     inventory = Inventory()
     for entry in list_entries(raw):
         relative, path = entry.relative, entry.path
@@ -134,7 +141,7 @@ def take_inventory(raw: Path, reference: Path, previous: pd.DataFrame, run_time:
             and earlier.status in REUSABLE
             and earlier.reference_sha256 == ref_hash
         ):
-            inventory.outcomes[relative] = reused_outcome(earlier)
+            inventory.outcomes[relative] = reused_outcome(previous_rows[relative])
         else:
             inventory.tasks.append((str(path), relative, sha, str(reference)))
     return inventory
@@ -196,11 +203,11 @@ def _assemble_and_write(
     count of findings per severity across every period."""
     loaded = None if keys is None else keys | {NO_PERIOD}
     stored = PreviousStore.load(out, previous, {p for p, o in outcomes.items() if o.reused}, rows, loaded)
-    status = {path: outcome.status for path, outcome in outcomes.items()}
+    status = part_status(outcomes)
     every = pd.concat(
         [stored.values, new_rows(outcomes, rows, registry, "records", VALUE_COLUMNS)], ignore_index=True
     )
-    every_status = every["source_file"].map(status)
+    every_status = status_of_rows(every, status)
     details = pd.concat(
         [stored.details, new_rows(outcomes, rows, registry, "details", DETAIL_COLUMNS)], ignore_index=True
     )
@@ -210,7 +217,7 @@ def _assemble_and_write(
     tables = {
         "values": sort_values(every[every_status == "ingested"]),
         "history": sort_values(every[every_status == "superseded"]),
-        "details": normalise_details(details[details["source_file"].map(status) == "ingested"]),
+        "details": normalise_details(details[status_of_rows(details, status) == "ingested"]),
         "findings": findings,
         "manifest": manifest_table(rows, outcomes),
     }
