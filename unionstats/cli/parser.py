@@ -69,6 +69,22 @@ def _add_read_commands(commands, defaults) -> None:
     )
 
 
+def _add_labels_command(commands) -> None:
+    """labels: the wordings read by likeness or not matched, and accepting them."""
+    labels = commands.add_parser(
+        "labels", help="các nội dung đọc theo nghĩa gần nhất hoặc chưa khớp; --accept để ghi nhận tên gọi"
+    )
+    store_options(labels, processed=True, reference=True)
+    labels.add_argument(
+        "--accept",
+        nargs="*",
+        default=None,
+        metavar="NHÃN=MÃ",
+        help="ghi nhận vào indicators.csv: không kèm giá trị = mọi nội dung đã đọc theo nghĩa gần nhất; "
+        "hoặc từng cặp 'nội dung=mã chỉ tiêu'",
+    )
+
+
 def _add_publish_commands(commands, defaults) -> None:
     """table, trend, findings, list, charts, brief: the commands that answer questions."""
     table = commands.add_parser("table", help="trả lời nhanh: chỉ tiêu theo kỳ, theo tỉnh/cụm/đơn vị")
@@ -177,5 +193,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     defaults = paths()
     _add_read_commands(commands, defaults)
+    _add_labels_command(commands)
     _add_publish_commands(commands, defaults)
     return parser

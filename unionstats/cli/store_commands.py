@@ -26,6 +26,44 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_labels(args: argparse.Namespace) -> int:
+    from unionstats.check.labels import accept_aliases, label_review
+    from unionstats.reference import load_registry
+
+    registry = load_registry(args.reference)
+    review = label_review(args.processed, registry)
+    if args.accept is None:
+        titles = {"label_by_likeness": "gần nhất", "label_ambiguous": "mơ hồ", "label_unknown": "chưa khớp"}
+        for row in review.itertuples(index=False):
+            target = f"{row.indicator} ({row.indicator_label})" if row.indicator else "–"
+            print(
+                f"{row.n_rows:>4} dòng {row.n_files:>3} tệp  {titles[row.code]:<9} {row.label!r} → {target}"
+            )
+        print(
+            f"{len(review)} nội dung cần xem. Ghi nhận: 'unionstats labels --accept' (mọi nội dung "
+            "'gần nhất') hoặc --accept 'nội dung=mã'."
+        )
+        return 0
+    if args.accept:
+        pairs = []
+        for item in args.accept:
+            label, sep, code = item.rpartition("=")
+            if not sep or not label.strip() or not code.strip():
+                raise UsageError(f"'{item}' không đúng dạng 'nội dung=mã chỉ tiêu'.")
+            pairs.append((label.strip(), code.strip()))
+    else:
+        chosen = review[review["code"] == "label_by_likeness"]
+        pairs = list(zip(chosen["label"], chosen["indicator"], strict=True))
+    if not pairs:
+        print("Không có nội dung nào để ghi nhận.")
+        return 0
+    backup = accept_aliases(args.reference, pairs, registry)
+    for label, code in pairs:
+        print(f"Đã ghi nhận {label!r} là tên gọi của {code}.")
+    print(f"indicators.csv đã được cập nhật (bản cũ: {backup}); chạy lại 'unionstats ingest' để đọc lại.")
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from unionstats.check.validate import completeness_rates, validate
     from unionstats.reference import load_registry

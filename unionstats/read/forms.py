@@ -11,25 +11,22 @@ concern; this module finds the table and turns each row into a record with its c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from unionstats.catalogue import Catalogue
 from unionstats.errors import InputFileError
 from unionstats.findings import Finding, finding
+from unionstats.periods import Period
 from unionstats.read.cells import SheetGrid, cell_text, header_texts, raw_text, row_is_blank
 from unionstats.read.cells_a1 import a1
-from unionstats.read.labels import RowContext, is_child_label, label_index, match_row_label
+from unionstats.read.columns import column_role, is_header_word
+from unionstats.read.labels import LabelMatch, RowContext, is_child_label, match_row_label, suggestion_hint
 from unionstats.read.numbers import parse_value, split_count_and_amount
 from unionstats.text import fold
 
 MAX_HEADER_SEARCH_ROWS = 300
 _LABEL_HEADER = re.compile(r"^(?:noi dung(?: chi tieu| hoat dong)?|chi tieu|ten chi tieu|danh muc)$")
 _LABEL_HEADER_STARTS = ("noi dung", "chi tieu", "ten chi tieu", "danh muc")
-_PRIOR_HEADER = re.compile(r"cung ky|nam truoc|ky truoc|nam \d{4} truoc")
-_CURRENT_HEADER = re.compile(r"so luong|so lieu|ky bao cao|thuc hien|ket qua|nam nay|ky nay")
-_OTHER_HEADER = re.compile(r"ke hoach|chi tieu giao|ty le|so sanh|%")
-_MEASURE_HEADER = re.compile(r"^(?:don vi tinh|dvt|don vi)$")
-_TT_HEADER = re.compile(r"^(?:tt|stt|so tt|so thu tu)$")
 _NUMBER_ROW_CELL = re.compile(r"^\(?(?:\d{1,2}|[a-h])\)?$")
 _ROMAN = re.compile(r"^(?:[ivx]+)\.?$")
 _SIGNATURE = re.compile(
@@ -49,7 +46,14 @@ class Table:
     value_col: int
     measure_col: int | None
     tt_col: int | None
+    value_named: bool = True  # the value column's header names it this period's ("Số lượng")
+    period_cols: dict[int, Period] = field(default_factory=dict)  # "6 tháng đầu năm 2022" columns
     lines_above: list[tuple[str, str]] | None = field(default=None, repr=False)  # see identify.py
+
+
+def is_label_header(text: str) -> bool:
+    """True for the folded header of the row labels' column ("Nội dung", "Chỉ tiêu")."""
+    return bool(_LABEL_HEADER.match(text))
 
 
 def find_table(grid: SheetGrid) -> Table | None:
@@ -64,7 +68,7 @@ def find_table(grid: SheetGrid) -> Table | None:
         if not grid.row_has_text_starting(row, _LABEL_HEADER_STARTS):
             continue  # cheap test first: most rows hold no header at all
         top = header_texts(grid, row)
-        label_cols = [col for col, text in top.items() if _LABEL_HEADER.match(text)]
+        label_cols = [col for col, text in top.items() if is_label_header(text)]
         if not label_cols:
             continue
         label_col = label_cols[0]
@@ -73,11 +77,11 @@ def find_table(grid: SheetGrid) -> Table | None:
             row,
             label_col,
         )
-        sub_header = sub_header and any(
-            _CURRENT_HEADER.search(t) or _PRIOR_HEADER.search(t) for t in below.values()
+        sub_header = sub_header and any(is_header_word(t) for t in below.values())
+        current, measure_col, tt_col, periods = _classify_columns(
+            grid, row, label_col, top, below, sub_header
         )
-        current, measure_col, tt_col = _classify_columns(grid, row, label_col, top, below, sub_header)
-        if not current:
+        if not current and not periods:
             continue
         if len(current) > 1:
             raise InputFileError.of(
@@ -89,7 +93,8 @@ def find_table(grid: SheetGrid) -> Table | None:
         first = row + (2 if sub_header else 1)
         while first < grid.n_rows and _is_numbering_row(grid, first):
             first += 1
-        return Table(grid, row, first, label_col, current[0], measure_col, tt_col)
+        value_col = current[0] if current else min(periods)
+        return Table(grid, row, first, label_col, value_col, measure_col, tt_col, bool(current), periods)
     return None
 
 
@@ -105,35 +110,69 @@ def _is_signature(grid: SheetGrid, row: int) -> bool:
 
 def _classify_columns(
     grid: SheetGrid, row: int, label_col: int, top: dict[int, str], below: dict[int, str], sub_header: bool
-) -> tuple[list[int], int | None, int | None]:
-    """(this period's value columns, the measure column, the numbering column) of a header."""
+) -> tuple[list[int], int | None, int | None, dict[int, Period]]:
+    """(this period's value columns, the measure column, the numbering column, the
+    period-named columns) of a header (:mod:`unionstats.read.columns`)."""
     current: list[int] = []
+    periods: dict[int, Period] = {}
     measure_col = tt_col = None
-    for col, text in top.items():
+    for col in sorted(set(top) | (set(below) if sub_header else set())):
         if col == label_col:
             continue
-        combined = text
+        text = top.get(col, "")
         if sub_header and col in below and grid.merged_origin(row + 1, col) != (row, col):
-            combined = f"{text} {below[col]}"
-        if _MEASURE_HEADER.match(combined):
+            # a sub-header cell; under an empty top cell it stands alone ("Kỳ báo cáo" beside
+            # a merged range whose origin calamine did not report)
+            text = f"{text} {below[col]}".strip()
+        role = column_role(text)
+        if role.role == "measure":
             measure_col = col
-        elif _TT_HEADER.match(combined):
+        elif role.role == "numbering":
             tt_col = col
-        elif _PRIOR_HEADER.search(combined) or _OTHER_HEADER.search(combined):
-            continue  # last year's figures, plans, percentages: never this period's
-        elif _CURRENT_HEADER.search(combined):
+        elif role.role == "current":
             current.append(col)
-    if sub_header:
-        # A sub-header cell under an empty top cell ("Kỳ báo cáo" beside a merged range
-        # whose origin calamine did not report).
-        for col, text in below.items():
-            if col in top or col == label_col:
-                continue
-            if _PRIOR_HEADER.search(text):
-                continue
-            if _CURRENT_HEADER.search(text) and not _OTHER_HEADER.search(text):
-                current.append(col)
-    return current, measure_col, tt_col
+        elif role.role == "period" and role.period is not None:
+            periods[col] = role.period
+    return current, measure_col, tt_col, periods
+
+
+def resolve_value_column(table: Table, period: Period) -> Table:
+    """The table with its value column settled for the report ``period``.
+
+    A table whose figures sit under period-named headers ("6 tháng đầu năm 2021 | 6 tháng
+    đầu năm 2022") reads the column of the report period; the others are never this
+    period's figures.
+
+    Raises
+    ------
+    InputFileError
+        When no column, or a column besides "Số lượng"/"Kỳ báo cáo", is of ``period``.
+    """
+    if not table.period_cols:
+        return table
+    matching = [col for col, named in table.period_cols.items() if named == period]
+    cells = [a1(table.header_row, col) for col in matching]
+    if table.value_named and matching:
+        cells.insert(0, a1(table.header_row, table.value_col))
+        raise InputFileError.of(
+            "table_ambiguous", sheet=table.sheet.name, cell=cells[0], cells=", ".join(cells)
+        )
+    if table.value_named:
+        return table
+    if len(matching) != 1:
+        named = ", ".join(
+            f"{a1(table.header_row, col)} {p.code}" for col, p in sorted(table.period_cols.items())
+        )
+        code = "table_period_missing" if not matching else "table_ambiguous"
+        raise InputFileError.of(
+            code,
+            sheet=table.sheet.name,
+            cell=a1(table.header_row, table.value_col),
+            period=period.code,
+            named=named,
+            cells=", ".join(cells),
+        )
+    return replace(table, value_col=matching[0])
 
 
 @dataclass
@@ -171,6 +210,10 @@ class RowReader:
         table, grid = self.table, self.table.sheet
         label = cell_text(grid.value(row, table.label_col))
         raw = grid.value(row, table.value_col)
+        self.context.measure = (
+            cell_text(grid.value(row, table.measure_col)) if table.measure_col is not None else ""
+        )
+        self.context.figure = raw is not None
         match = match_row_label(label, self.context, self.catalogue) if label else None
         if (match is None or match.indicator is None) and _is_signature(grid, row):
             return False
@@ -179,25 +222,31 @@ class RowReader:
                 self.add("label_missing", a1(row, table.value_col))
             return None
         if match.indicator is None:
-            self._unmatched(row, label, raw, match.problem)
+            self._unmatched(row, label, raw, match)
             return None
+        if match.rule == "likeness":
+            spec = self.catalogue[match.indicator]
+            self.add(
+                "label_by_likeness", a1(row, table.label_col), match.indicator, label=label, meant=spec.label
+            )
         self.context.previous_indicator = match.indicator
         if match.rule == "alias" and not is_child_label(label):
             self.context.parent_label = ""  # a row of its own ends the heading's children
         return self._record(row, match.indicator, raw)
 
-    def _unmatched(self, row: int, label: str, raw: object, problem: str) -> None:
+    def _unmatched(self, row: int, label: str, raw: object, match: LabelMatch) -> None:
         table, grid = self.table, self.table.sheet
         cell = a1(row, table.label_col)
-        if problem:
-            self.add(problem, cell, label=label)
+        hint = suggestion_hint(match.suggestions, self.catalogue)
+        if match.problem:
+            self.add(match.problem, cell, label=label, hint=hint)
             return
         tt = fold(cell_text(grid.value(row, table.tt_col))) if table.tt_col is not None else ""
         if raw is None:
             self.context.parent_label = label  # a heading: its bulleted children may follow
         if raw is None and (_ROMAN.match(tt) or label.isupper()):
             return  # a section heading: "I | TỔ CHỨC CÔNG ĐOÀN"
-        self.add("label_unknown", cell, label=label)
+        self.add("label_unknown", cell, label=label, hint=hint)
         self.context.previous_indicator = None
 
     def _record(self, row: int, indicator: str, raw: object) -> dict[str, object] | None:
@@ -262,7 +311,7 @@ def read_records(
     return [record for record in records if record["value"] is not None], reader.findings
 
 
-def _count_matches(table: Table, catalogue: Catalogue, index) -> int:
+def count_matches(table: Table, catalogue: Catalogue, index) -> int:
     """How many of the table's first 200 rows match an indicator (headings' children included)."""
     grid, context, matched = table.sheet, RowContext(), 0
     for row in range(table.first_data_row, min(grid.n_rows, table.first_data_row + 200)):
@@ -270,7 +319,8 @@ def _count_matches(table: Table, catalogue: Catalogue, index) -> int:
         if not label:
             continue
         found = index.match(label)
-        if found is None and context.parent_label and is_child_label(label):
+        if found is None:
+            context.figure = grid.value(row, table.value_col) is not None
             found = match_row_label(label, context, catalogue).indicator
         if found is not None:
             matched += 1
@@ -278,30 +328,3 @@ def _count_matches(table: Table, catalogue: Catalogue, index) -> int:
         elif grid.value(row, table.value_col) is None:
             context.parent_label = label
     return matched
-
-
-def report_tables(grids: list[SheetGrid], file: str, catalogue: Catalogue) -> list[Table]:
-    """Every sheet's report table whose rows match an indicator, the best matching first.
-
-    Raises
-    ------
-    InputFileError
-        When no sheet has a report table, or none matches an indicator.
-    """
-    tables: list[tuple[int, Table]] = []
-    index = label_index(catalogue)
-    for grid in grids:
-        try:
-            table = find_table(grid)
-        except InputFileError as error:
-            error.file = file
-            raise
-        if table is None:
-            continue
-        tables.append((_count_matches(table, catalogue, index), table))
-    if not tables:
-        raise InputFileError.of("table_not_found", file=file)
-    tables.sort(key=lambda item: -item[0])
-    if tables[0][0] == 0:
-        raise InputFileError.of("table_no_indicator", file=file, sheet=tables[0][1].sheet.name)
-    return [table for matched, table in tables if matched]

@@ -10,7 +10,10 @@ the field's abbreviations expanded), then matched by :func:`match_row_label`:
    indicator on the row just above it; without such a row it is a finding, not a guess;
 4. a bulleted child row ("- Tổng số", "+ Kết nạp mới") under a heading that matched
    nothing by itself ("3. Đoàn viên công đoàn"), read as child and parent together, and
-   taken only when the combination is exactly a label or alias of the catalogue.
+   taken only when the combination is exactly a label or alias of the catalogue;
+5. by likeness (:mod:`unionstats.read.likeness`): the key terms of the label against
+   those of every label and alias, with the row's unit of measure as evidence; only one
+   clear winner is taken (and reported as an info finding), otherwise no value.
 
 The column headers of the attached CĐCS lists and their rating words are matched here too
 (:func:`detail_column_indicator`, :func:`rating_of`).
@@ -25,6 +28,7 @@ from typing import NamedTuple
 
 from unionstats.catalogue import Catalogue
 from unionstats.errors import ReferenceDataError
+from unionstats.read.likeness import LikenessIndex, terms
 from unionstats.text import PUNCTUATION, SPACES, fold
 
 # Glossary abbreviations, matched on folded text as whole words, longest first.
@@ -47,6 +51,7 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     (r"tt", "the thao"),
     (r"kpcd", "kinh phi cong doan"),
     (r"tuldtt", "thoa uoc lao dong tap the"),
+    (r"ldtt", "lao dong tap the"),
     (r"ldld", "lien doan lao dong"),
     (r"tp", "thanh pho"),
     (r"sl", "so luong"),
@@ -147,6 +152,24 @@ def match_label(label: str, catalogue: Catalogue) -> str | None:
     return label_index(catalogue).match(label) if label else None
 
 
+_LIKENESS: dict[int, tuple[Catalogue, LikenessIndex]] = {}
+
+
+def likeness_index(catalogue: Catalogue) -> LikenessIndex:
+    """The :class:`~unionstats.read.likeness.LikenessIndex` of ``catalogue``, built once."""
+    cached = _LIKENESS.get(id(catalogue))
+    if cached is None or cached[0] is not catalogue:
+        entries = {
+            code: [terms(label_key(text, drop_parentheses=True)) for text in (spec.label, *spec.aliases)]
+            for code, spec in catalogue.items()
+        }
+        measures = {code: (spec.measure, spec.money) for code, spec in catalogue.items()}
+        partners = {code: spec.amount_code for code, spec in catalogue.items() if spec.amount_code}
+        cached = (catalogue, LikenessIndex(entries, measures, partners))
+        _LIKENESS[id(catalogue)] = cached
+    return cached[1]
+
+
 _FEMALE_KEYS = {"nu", "so nu", "trong do nu", "trong do so nu", "nu trong do"}
 
 
@@ -160,6 +183,8 @@ class RowContext:
 
     previous_indicator: str | None = None
     parent_label: str = ""
+    measure: str = ""  # the row's unit of measure ("lượt", "triệu đồng"), evidence for likeness
+    figure: bool = True  # the row holds a figure; a heading without one is never read by likeness
 
 
 class LabelMatch(NamedTuple):
@@ -168,12 +193,14 @@ class LabelMatch(NamedTuple):
     ``indicator`` is None when nothing matched; ``problem`` then names a finding code
     when the label is recognisably a row that needs a context it does not have
     (``label_female_orphan``), and is empty for a label that simply is not in the catalogue.
-    ``rule`` says which rule matched (``alias``, ``female_child``).
+    ``rule`` says which rule matched (``alias``, ``female_child``, ``parent_child``,
+    ``likeness``).
     """
 
     indicator: str | None
     rule: str = ""
     problem: str = ""
+    suggestions: tuple[str, ...] = ()  # likely indicators of a likeness match or an ambiguous label
 
 
 def match_row_label(label: str, context: RowContext, catalogue: Catalogue) -> LabelMatch:
@@ -193,7 +220,41 @@ def match_row_label(label: str, context: RowContext, catalogue: Catalogue) -> La
             found = index.match(combined)
             if found is not None:
                 return LabelMatch(found, "parent_child")
-    return LabelMatch(None)
+    if not context.figure:
+        return LabelMatch(None)
+    if is_child_label(label) and context.parent_label:
+        label = f"{context.parent_label} {label}"
+    found = likeness_index(catalogue).match(label_key(label), context.measure)
+    return LabelMatch(found.indicator, found.rule, found.problem, found.suggestions)
+
+
+def match_column_header(top: str, sub: str, previous: str | None, catalogue: Catalogue) -> LabelMatch:
+    """The indicator a column of a table of units (units as rows) names.
+
+    The header alone ("Tổng số đoàn viên"), or its sub-header read as a child of the merged
+    header above it ("Đoàn viên công đoàn" over "Tổng số | Nữ | Kết nạp mới"), by the rules
+    of :func:`match_row_label`; ``previous`` is the indicator of the column to the left
+    under the same header (the total a "Nữ" column belongs to).
+    """
+    if not sub or sub == top:
+        return match_row_label(top, RowContext(), catalogue)
+    found = match_label(f"{top} {sub}", catalogue)
+    if found is not None:
+        return LabelMatch(found, "alias")
+    context = RowContext(previous_indicator=previous, parent_label=top)
+    last = LabelMatch(None)
+    for label in (sub, f"- {sub}"):
+        last = match_row_label(label, context, catalogue)
+        if last.indicator is not None:
+            return last
+    return last
+
+
+def suggestion_hint(codes: tuple[str, ...], catalogue: Catalogue) -> str:
+    """ " Có thể là: <label> (code); …" for a finding's message, or "" without suggestions."""
+    if not codes:
+        return ""
+    return " Có thể là: " + "; ".join(f"{catalogue[c].label} ({c})" for c in codes) + "."
 
 
 _CHILD_MARK = re.compile(r"^\s*[-+•–*]\s*")

@@ -268,3 +268,27 @@ def split_count_and_amount(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     return match.group("count").strip(), match.group("amount").strip()
+
+
+_MEASURE_WORDS = re.compile(
+    r"^(?:người|lượt|lượt người|suất|căn|cuộc|bản|lớp|đơn vị|cđcs|sáng kiến|vụ|hội nghị|%|"
+    r"(?:tỷ|tỉ|triệu|tr|nghìn|ngàn|1\.?000)?\s*(?:đồng|đ|vnđ|vnd))$",
+    re.IGNORECASE,
+)
+_TRAILING_MEASURE = re.compile(
+    r"^(?P<label>.*?)\s*(?:\((?:đvt:\s*)?(?P<measure>[^()]+)\)|[,:]\s*đvt:\s*(?P<after>.+))\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_measure(header: str) -> tuple[str, str]:
+    """("Số tiền thăm hỏi", "triệu đồng") from "Số tiền thăm hỏi (triệu đồng)": a column
+    header's trailing unit of measure, when it is one; ("header", "") otherwise."""
+    text = nfc(header).strip()
+    match = _TRAILING_MEASURE.match(text)
+    if match is None:
+        return text, ""
+    measure = (match.group("measure") or match.group("after") or "").strip()
+    if not _MEASURE_WORDS.match(measure):
+        return text, ""
+    return match.group("label").strip(), measure

@@ -17,8 +17,10 @@ from unionstats.findings import Finding, finding
 from unionstats.periods import Period
 from unionstats.read.cells import SheetGrid, read_workbook
 from unionstats.read.details import read_detail_sheets
-from unionstats.read.forms import Table, read_records, report_tables
+from unionstats.read.forms import Table, count_matches, find_table, read_records, resolve_value_column
 from unionstats.read.identify import identify_period, identify_unit
+from unionstats.read.labels import label_index
+from unionstats.read.unit_tables import UnitTable, find_unit_table, read_unit_table
 from unionstats.reference import Registry
 
 
@@ -79,6 +81,40 @@ class FileOutcome:
         return sum(part.n_values for part in self.parts)
 
 
+def report_tables(grids: list[SheetGrid], file: str, registry: Registry) -> list[Table]:
+    """Every sheet's report table whose rows match an indicator, the best matching first:
+    a one-unit form (:func:`~unionstats.read.forms.find_table`), or else a table of several
+    units (:func:`~unionstats.read.unit_tables.find_unit_table`).
+
+    Raises
+    ------
+    InputFileError
+        When no sheet has a report table, or none matches an indicator.
+    """
+    catalogue = registry.catalogue
+    tables: list[tuple[int, Table]] = []
+    index = label_index(catalogue)
+    for grid in grids:
+        try:
+            table = find_table(grid)
+        except InputFileError as error:
+            error.file = file
+            raise
+        if table is None:
+            units = find_unit_table(grid, registry)
+            if units is not None:
+                matched = len(units.indicators) or count_matches(units, catalogue, index)
+                tables.append((matched, units))
+            continue
+        tables.append((count_matches(table, catalogue, index), table))
+    if not tables:
+        raise InputFileError.of("table_not_found", file=file)
+    tables.sort(key=lambda item: -item[0])
+    if tables[0][0] == 0:
+        raise InputFileError.of("table_no_indicator", file=file, sheet=tables[0][1].sheet.name)
+    return [table for matched, table in tables if matched]
+
+
 def read_submissions(
     grids: list[SheetGrid], source_file: str, registry: Registry
 ) -> tuple[list[Submission], list[Finding]]:
@@ -95,14 +131,15 @@ def read_submissions(
     InputFileError
         When no sheet gives a submission (the file is then quarantined).
     """
-    tables = report_tables(grids, source_file, registry.catalogue)
+    tables = report_tables(grids, source_file, registry)
     several = len(tables) > 1
     submissions: list[Submission] = []
     notes: list[Finding] = []
     first_error: InputFileError | None = None
     for table in tables:
         try:
-            found = read_table(table, source_file, registry, own_first=several)
+            found, table_notes = read_table(table, source_file, registry, own_first=several)
+            notes += table_notes
         except InputFileError as error:
             if not several:
                 raise
@@ -140,22 +177,45 @@ def read_submissions(
 
 def read_table(
     table: Table, source_file: str, registry: Registry, own_first: bool = False
-) -> list[Submission]:
-    """The submission(s) of one report table.
+) -> tuple[list[Submission], list[Finding]]:
+    """The submission(s) of one report table, and the table's own findings.
 
     Raises
     ------
     InputFileError
         When the table's unit or period cannot be established, or it holds no figure.
     """
+    if isinstance(table, UnitTable):
+        return _read_unit_table(table, source_file, registry)
     catalogue = registry.catalogue
     unit = identify_unit(table, source_file, registry, own_first=own_first)
     period, period_notes = identify_period(table, source_file, own_first=own_first)
+    table = resolve_value_column(table, period)
     records, findings = read_records(table, source_file, catalogue)
     findings += period_notes
     if not records and not any(f.severity != "info" for f in findings):
         raise InputFileError.of("template_blank", file=source_file, sheet=table.sheet.name)
-    return [finish(Submission(unit, period, records, findings, table.sheet.name), source_file, registry)]
+    return [finish(Submission(unit, period, records, findings, table.sheet.name), source_file, registry)], []
+
+
+def _read_unit_table(
+    table: UnitTable, source_file: str, registry: Registry
+) -> tuple[list[Submission], list[Finding]]:
+    """One submission per unit of a table of several units (its period as for any table)."""
+    period, notes = identify_period(table, source_file, own_first=True)
+    figures = read_unit_table(table, source_file, registry)
+    submissions = [
+        finish(
+            Submission(unit, period, records, figures.findings[unit], table.sheet.name), source_file, registry
+        )
+        for unit, records in figures.records.items()
+        if records
+    ]
+    if not submissions:
+        raise InputFileError.of("template_blank", file=source_file, sheet=table.sheet.name)
+    for item in notes + figures.notes:
+        item.period = period.code
+    return submissions, notes + figures.notes
 
 
 def finish(submission: Submission, source_file: str, registry: Registry) -> Submission:

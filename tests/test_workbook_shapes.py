@@ -1,0 +1,202 @@
+"""Workbooks laid out the way district and cluster offices send them (issue: reader layouts).
+
+Each test builds its workbook with openpyxl, with the expected figures written beside it,
+and checks that every figure is read exactly, under the right unit and period, and that
+nothing is dropped without a finding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REFERENCE
+from openpyxl import Workbook
+
+from unionstats.read.submission import read_file
+from unionstats.reference import load_registry
+
+REGISTRY = load_registry(REFERENCE)
+
+
+def read(path: Path, folder: str = "2021-H1"):
+    return read_file(path, f"{folder}/{path.name}", "sha", REGISTRY)
+
+
+def figures(outcome) -> dict[tuple[str, str, str], float]:
+    return {(r["unit_code"], r["period"], r["indicator"]): r["value"] for r in outcome.records}
+
+
+def codes(outcome) -> list[str]:
+    return [f.code for f in outcome.findings]
+
+
+def save(workbook: Workbook, path: Path) -> Path:
+    workbook.save(path)
+    return path
+
+
+UNITS_AS_COLUMNS = [
+    ["LIÊN ĐOÀN LAO ĐỘNG TỈNH KON TUM"],
+    ["CỤM THI ĐUA SỐ 1"],
+    ["TỔNG HỢP SỐ LIỆU 6 THÁNG ĐẦU NĂM 2021"],
+    [],
+    ["TT", "Chỉ tiêu", "ĐVT", "TP Kon Tum", "Đăk Hà", "Sa Thầy", "Kon Rẫy", "Tổng cộng"],
+    ["1", "Tổng số CĐCS", "đơn vị", 241, 66, 41, 38, 386],
+    ["2", "Tổng số đoàn viên", "người", 9120, 2320, 1503, 1210, 14153],
+    ["3", "Kết nạp đoàn viên mới", "người", 215, 48, 30, 19, 312],
+    ["4", "Thăm hỏi, trợ cấp đoàn viên, NLĐ khó khăn", "lượt", 512, 120, 77, 60, 769],
+    ["5", "Số tiền thăm hỏi", "triệu đồng", 310.5, 51.55, 40, 35, 437.05],
+]
+
+
+def test_units_as_columns_give_one_submission_per_unit(tmp_path) -> None:
+    workbook = Workbook()
+    for row in UNITS_AS_COLUMNS:
+        workbook.active.append(row)
+    outcome = read(save(workbook, tmp_path / "Cum 1 tong hop.xlsx"))
+    got = figures(outcome)
+    assert got[("tp-kon-tum", "2021-H1", "cdcs")] == 241
+    assert got[("dak-ha", "2021-H1", "members")] == 2320
+    assert got[("sa-thay", "2021-H1", "members_new")] == 30
+    assert got[("kon-ray", "2021-H1", "visits")] == 60
+    assert got[("dak-ha", "2021-H1", "visits_amount")] == 51_550_000
+    assert len(got) == 4 * 5  # every figure, and the total column is no unit
+    assert {p.unit for p in outcome.parts} == {"tp-kon-tum", "dak-ha", "sa-thay", "kon-ray"}
+    assert "total_mismatch" not in codes(outcome)
+
+
+def test_a_total_column_that_does_not_add_up_is_a_warning_naming_its_cell(tmp_path) -> None:
+    workbook = Workbook()
+    for row in UNITS_AS_COLUMNS:
+        workbook.active.append(row)
+    workbook.active["H7"] = 14000  # the members total, 153 short
+    outcome = read(save(workbook, tmp_path / "Cum 1 tong hop.xlsx"))
+    [warning] = [f for f in outcome.findings if f.code == "total_mismatch"]
+    assert warning.cell == "H7" and "14.153" in warning.message and warning.indicator == "members"
+    assert figures(outcome)[("dak-ha", "2021-H1", "members")] == 2320  # the units' own figures stand
+
+
+def test_a_unit_column_not_in_the_registry_is_reported_not_guessed(tmp_path) -> None:
+    workbook = Workbook()
+    for row in UNITS_AS_COLUMNS:
+        workbook.active.append(row[:7] + (["Ia Grai", *row[7:]] if len(row) > 7 else []))
+    sheet = workbook.active
+    for row, value in zip(range(6, 11), (10, 200, 5, 9, 3), strict=True):
+        sheet.cell(row=row, column=8, value=value)
+    outcome = read(save(workbook, tmp_path / "Cum 1 tong hop.xlsx"))
+    [unknown] = [f for f in outcome.findings if f.code == "unit_name_unknown"]
+    assert unknown.cell == "H5" and "Ia Grai" in unknown.message
+    assert {p.unit for p in outcome.parts} == {"tp-kon-tum", "dak-ha", "sa-thay", "kon-ray"}
+
+
+def test_units_as_rows_under_a_two_row_merged_header(tmp_path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["LĐLĐ TỈNH KON TUM - CỤM THI ĐUA SỐ 2"])
+    sheet.append(["Số liệu công tác tổ chức năm 2021"])
+    sheet.append([])
+    sheet.append(
+        ["TT", "Đơn vị", "Tổng số CĐCS", "Đoàn viên công đoàn", None, None, "Số tiền thăm hỏi (triệu đồng)"]
+    )
+    sheet.append([None, None, None, "Tổng số", "Nữ", "Kết nạp mới", None])
+    sheet.merge_cells("D4:F4")
+    for cell in ("A4:A5", "B4:B5", "C4:C5", "G4:G5"):
+        sheet.merge_cells(cell)
+    sheet.append(["1", "LĐLĐ huyện Đăk Tô", 66, 1787, 912, 96, 120.5])
+    sheet.append(["2", "LĐLĐ huyện Ngọc Hồi", 70, 2142, 1004, 88, 98])
+    sheet.append(["3", "LĐLĐ huyện Tu Mơ Rông", 41, 1310, 655, "-", 40])
+    sheet.append([None, "Tổng cộng", 177, 5239, 2571, 184, 258.5])
+    outcome = read(save(workbook, tmp_path / "Cum 2 nam 2021.xlsx"), folder="2021-FY")
+    got = figures(outcome)
+    assert got[("dak-to", "2021-FY", "members")] == 1787
+    assert got[("dak-to", "2021-FY", "members_female")] == 912
+    assert got[("ngoc-hoi", "2021-FY", "members_new")] == 88
+    assert got[("ngoc-hoi", "2021-FY", "visits_amount")] == 98_000_000
+    assert ("tu-mo-rong", "2021-FY", "members_new") not in got  # "-" is no figure
+    assert len(got) == 3 * 5 - 1
+    assert "total_mismatch" not in codes(outcome)
+    assert {r["cell"] for r in outcome.records if r["unit_code"] == "ngoc-hoi"} == {
+        "C7",
+        "D7",
+        "E7",
+        "F7",
+        "G7",
+    }
+
+
+def test_one_sheet_per_unit_reads_every_sheet_under_its_own_unit(tmp_path) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    expected = {
+        "Đăk Tô": ("dak-to", 66, 1787),
+        "Ngọc Hồi": ("ngoc-hoi", 70, 2142),
+        "Tu Mơ Rông": ("tu-mo-rong", 41, 1310),
+    }
+    for name, (_, cdcs, members) in expected.items():
+        sheet = workbook.create_sheet(name)
+        sheet.append(["BÁO CÁO 6 THÁNG ĐẦU NĂM 2021"])
+        sheet.append(["TT", "Nội dung", "ĐVT", "Số lượng"])
+        sheet.append(["1", "Tổng số CĐCS", "đơn vị", cdcs])
+        sheet.append(["2", "Tổng số đoàn viên", "người", members])
+    outcome = read(save(workbook, tmp_path / "Cum 2 - bao cao cac don vi.xlsx"))
+    assert figures(outcome) == {
+        (unit, "2021-H1", code): value
+        for unit, cdcs, members in expected.values()
+        for code, value in (("cdcs", cdcs), ("members", members))
+    }
+    assert [p.sheet for p in outcome.parts] == list(expected)
+
+
+def test_a_half_year_sheet_beside_the_full_year_goes_to_its_own_period(tmp_path) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, name, members in (("6 tháng đầu năm 2021", "6 thang", 1750), ("năm 2021", "Ca nam", 1787)):
+        sheet = workbook.create_sheet(name)
+        sheet.append(["LĐLĐ HUYỆN ĐĂK TÔ"])
+        sheet.append([f"Báo cáo số liệu {title}"])
+        sheet.append(["TT", "Nội dung", "ĐVT", "Số lượng"])
+        sheet.append(["1", "Tổng số đoàn viên", "người", members])
+    outcome = read(save(workbook, tmp_path / "DakTo.xlsx"), folder="2021-FY")
+    assert figures(outcome) == {
+        ("dak-to", "2021-H1", "members"): 1750,
+        ("dak-to", "2021-FY", "members"): 1787,
+    }
+    [moved] = [f for f in outcome.findings if f.code == "period_from_sheet"]
+    assert moved.sheet == "6 thang" and "2021-H1" in moved.message
+
+
+@pytest.mark.parametrize(
+    ("headers", "folder", "expected"),
+    [
+        (["6 tháng đầu năm 2020", "6 tháng đầu năm 2021", "So sánh (%)"], "2021-H1", 1787),
+        (["Năm 2021", "Năm 2020", "Tỷ lệ (%)"], "2021-FY", 1787),
+        (["Kế hoạch năm 2021", "Thực hiện 6 tháng 2021", "Đạt (%)"], "2021-H1", 1787),
+        (["Cùng kỳ năm trước", "Kỳ báo cáo", "Ghi chú"], "2021-H1", 1787),
+    ],
+)
+def test_only_the_report_period_column_is_read(tmp_path, headers, folder, expected) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["LĐLĐ HUYỆN ĐĂK TÔ"])
+    sheet.append(["TT", "Nội dung", "ĐVT", *headers])
+    values = {
+        "6 tháng đầu năm 2020": 1700,
+        "Năm 2020": 1700,
+        "Kế hoạch năm 2021": 1800,
+        "Cùng kỳ năm trước": 1700,
+    }
+    row = [values.get(h, 101.5 if "%" in h else 1787) if "Ghi" not in h else "tăng" for h in headers]
+    sheet.append(["1", "Tổng số đoàn viên", "người", *row])
+    outcome = read(save(workbook, tmp_path / "DakTo.xlsx"), folder=folder)
+    assert figures(outcome) == {("dak-to", folder, "members"): expected}
+
+
+def test_no_column_of_the_report_period_is_a_quarantine_not_a_guess(tmp_path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["LĐLĐ HUYỆN ĐĂK TÔ"])
+    sheet.append(["TT", "Nội dung", "ĐVT", "6 tháng đầu năm 2019", "6 tháng đầu năm 2020"])
+    sheet.append(["1", "Tổng số đoàn viên", "người", 1700, 1750])
+    outcome = read(save(workbook, tmp_path / "DakTo.xlsx"), folder="2021-H1")
+    assert outcome.status == "quarantined" and "2021-H1" in outcome.message and "D2" in outcome.message

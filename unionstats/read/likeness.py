@@ -1,0 +1,129 @@
+"""Labels by likeness: the last rule of label matching, for wordings no alias foresaw.
+
+Each label and alias of the catalogue is a set of key terms (the syllables of its key,
+:func:`unionstats.read.labels.label_key`, without filler words such as "số", "tổng",
+"các"). A row's label is scored against every indicator: the weighted share of the
+alias's terms found in the label and of the label's terms found in the alias (terms that
+occur in many indicators, such as "đoàn viên", weigh less), combined as their harmonic
+mean. The row's unit of measure is evidence: money ("triệu đồng") rules out counts and
+the reverse, and a measure equal to the indicator's ("lượt") adds a little.
+
+A match is taken only when it is clear: a score of at least :data:`TAKE` and a lead of
+:data:`LEAD` over the next indicator, and no qualifier in the label ("không", "chưa",
+"trên", a number…) that the alias lacks. A near tie is ``label_ambiguous``, with the
+candidates as suggestions and no value. Thresholds were set on the wordings in
+``tests/test_label_likeness.py`` and are measured on held-out wordings there.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from unionstats.read.numbers import money_factor
+from unionstats.text import fold
+
+TAKE = 0.72
+LEAD = 0.12
+SUGGEST = 0.4
+FILLER = frozenset(
+    {"so", "tong", "cac", "cua", "va", "cho", "duoc", "da", "trong", "do", "nhung", "luong", "la"}
+)
+QUALIFIERS = re.compile(r"^(?:khong|chua|tren|duoi|len|ngoai|truoc|sau|\d+)$")
+# Phrases that place a figure in time or scope without changing what it counts.
+FILLER_PHRASES = re.compile(r"\b(?:hien co|hien nay|trong ky|trong nam|trong thang|tai cac don vi|xay ra)\b")
+
+
+class Likeness(NamedTuple):
+    """The outcome of likeness matching (see :class:`~unionstats.read.labels.LabelMatch`)."""
+
+    indicator: str | None
+    rule: str = ""
+    problem: str = ""
+    suggestions: tuple[str, ...] = ()
+
+
+def terms(key: str) -> frozenset[str]:
+    """The key terms of a label key: its words without filler words and phrases."""
+    return frozenset(word for word in FILLER_PHRASES.sub(" ", key).split() if word not in FILLER)
+
+
+@dataclass
+class LikenessIndex:
+    """Key terms of every label and alias, with the weights of the terms.
+
+    ``entries`` maps each indicator code to the term sets of its label and aliases;
+    ``measures`` to its catalogue measure and whether it is money.
+    """
+
+    entries: dict[str, list[frozenset[str]]]
+    measures: dict[str, tuple[str, bool]]
+    partners: dict[str, str] = field(
+        default_factory=dict
+    )  # a count -> its money ("visits" -> "visits_amount")
+    _weights: dict[str, float] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, str], Likeness] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        owners: dict[str, set[str]] = {}
+        for code, sets in self.entries.items():
+            for words in sets:
+                for word in words:
+                    owners.setdefault(word, set()).add(code)
+        n = len(self.entries) or 1
+        self._weights = {word: math.log(1 + n / len(codes)) for word, codes in owners.items()}
+
+    def weight(self, word: str) -> float:
+        return self._weights.get(word, math.log(1 + len(self.entries)))
+
+    def score(self, label: frozenset[str], alias: frozenset[str]) -> float:
+        """The harmonic mean of the weighted shares of each side found in the other."""
+        common = sum(self.weight(w) for w in label & alias)
+        if not common:
+            return 0.0
+        recall = common / sum(self.weight(w) for w in alias)
+        precision = common / sum(self.weight(w) for w in label)
+        return 2 * recall * precision / (recall + precision)
+
+    def match(self, key: str, measure: str = "") -> Likeness:
+        """The indicator ``key`` (a label key) names by likeness, if one clearly does."""
+        memo_key = (key, measure)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self._match(terms(key), fold(measure).strip())
+        return self._memo[memo_key]
+
+    def _match(self, label: frozenset[str], measure: str) -> Likeness:
+        if not label:
+            return Likeness(None)
+        money = money_factor(measure) is not None if measure else None
+        scored: dict[str, tuple[float, frozenset[str]]] = {}
+        for code, sets in self.entries.items():
+            best, alias = max(((self.score(label, words), words) for words in sets), key=lambda item: item[0])
+            if measure and fold(self.measures[code][0]) == measure:
+                best += 0.05
+            scored[code] = (best, alias)
+        if money:  # money in the measure: a count's wording names its amount partner
+            for count, amount in self.partners.items():
+                if scored[count][0] > scored[amount][0]:
+                    scored[amount] = scored[count]
+        ranked = sorted(
+            ((score, code, alias) for code, (score, alias) in scored.items()
+             if money is None or self.measures[code][1] == money),
+            key=lambda item: -item[0],
+        )  # fmt: skip
+        if not ranked or ranked[0][0] < SUGGEST:
+            return Likeness(None)
+        top, code, alias = ranked[0]
+        runner_up = ranked[1] if len(ranked) > 1 else (0.0, "", frozenset())
+        lead = top - runner_up[0]
+        if runner_up[2] and (label & runner_up[2]) < (label & alias):
+            lead = max(lead, LEAD)  # the runner-up explains nothing the top one does not: less specific
+        close = tuple(c for s, c, _ in ranked[:3] if s >= SUGGEST and top - s < LEAD)
+        qualified = any(QUALIFIERS.match(word) for word in label - alias)
+        if top >= TAKE and lead >= LEAD and not qualified:
+            return Likeness(code, "likeness", suggestions=(code,))
+        if top >= TAKE and len(close) > 1:
+            return Likeness(None, problem="label_ambiguous", suggestions=close)
+        return Likeness(None, suggestions=tuple(c for s, c, _ in ranked[:2] if s >= SUGGEST))
