@@ -1,0 +1,237 @@
+"""Workbooks of the issue's shapes, generated at random with parameters the reader was not
+built around, in all four real formats: the share of figures read, and that none is wrong
+or filed under another unit or period.
+
+The generator (seeded, so a failure reproduces) varies what offices vary: how a unit is
+named (any alias, "Huyện …", in a sheet name, a column or a row), how far down the table
+starts, which extra columns sit beside the figures (last year's, plan, "So sánh (%)",
+"Ghi chú"), whether a total column or row is there, the order of the rows, and the writer
+(openpyxl, xlsxwriter, xlwt .xls, odfpy .ods). Wordings are the catalogue's own labels and
+aliases here: unfamiliar wordings are measured in ``test_label_likeness.py``.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from conftest import REFERENCE
+
+from unionstats.read.submission import read_file
+from unionstats.reference import load_registry
+from unionstats.sample.writers import SheetSpec, write_workbook
+
+REGISTRY = load_registry(REFERENCE)
+FORMATS = {"openpyxl": ".xlsx", "xlsxwriter": ".xlsx", "xls": ".xls", "ods": ".ods"}
+DISTRICTS = [
+    "tp-kon-tum",
+    "dak-ha",
+    "sa-thay",
+    "kon-ray",
+    "kon-plong",
+    "dak-to",
+    "ngoc-hoi",
+    "dak-glei",
+    "tu-mo-rong",
+]
+COUNTS = ["cdcs", "members", "members_new", "visits", "gifts", "trainings", "initiatives", "party_referrals"]
+Expected = dict[tuple[str, str, str], float]
+
+
+def unit_name(rng: random.Random, unit: str) -> str:
+    aliases = [a for a in REGISTRY.units.set_index("unit_code").at[unit, "aliases"].split("|") if len(a) > 6]
+    name = REGISTRY.unit_names[unit]
+    return rng.choice([name, *aliases, f"Huyện {name}" if not name.startswith("Thành") else name])
+
+
+def org_line(rng: random.Random, unit: str) -> str:
+    """The organisation line at the top of a form, as offices write it."""
+    name = REGISTRY.unit_names[unit]
+    where = name if name.startswith("Thành phố") else f"huyện {name}"
+    return rng.choice([f"LIÊN ĐOÀN LAO ĐỘNG {where}".upper(), f"LĐLĐ {where}".upper(), f"LĐLĐ {where}"])
+
+
+def wording(rng: random.Random, code: str) -> str:
+    spec = REGISTRY.catalogue[code]
+    return rng.choice([spec.label, *spec.aliases])
+
+
+def period_title(year: int, half: bool) -> str:
+    return f"6 tháng đầu năm {year}" if half else f"năm {year}"
+
+
+def one_unit_sheet(
+    rng, spec: SheetSpec, unit: str, year: int, half: bool, expected: Expected, top: int = 0
+) -> None:
+    """A one-unit form, sometimes with period-named value columns and bulleted children."""
+    period = f"{year}-{'H1' if half else 'FY'}"
+    spec.put(top, 0, org_line(rng, unit))
+    spec.put(top + 1, 0, f"BÁO CÁO SỐ LIỆU {period_title(year, half).upper()}")
+    row = top + 2 + rng.randint(0, 4)
+    named = rng.random() < 0.5
+    extra = rng.sample(["Cùng kỳ năm trước", "Kế hoạch năm", "So sánh (%)", "Ghi chú"], rng.randint(0, 3))
+    value_header = (
+        period_title(year, half).capitalize()
+        if named
+        else rng.choice(["Số lượng", "Kỳ báo cáo", "Thực hiện"])
+    )
+    if named:
+        extra.append(period_title(year - 1, half).capitalize())
+    headers = ["TT", "Nội dung", "ĐVT", value_header, *extra]
+    rng.shuffle(headers[3:])
+    for col, text in enumerate(headers):
+        spec.put(row, col, text)
+    value_col = headers.index(value_header)
+    codes = rng.sample(COUNTS, 5)
+    number = 0
+    for code in codes:
+        row += 1
+        number += 1
+        value = rng.randint(1, 5000)
+        if code == "members" and rng.random() < 0.5:  # a heading with bulleted children
+            spec.put(row, 0, str(number))
+            spec.put(row, 1, "Đoàn viên công đoàn")
+            for child, child_code in (
+                ("- Tổng số", "members"),
+                ("- Nữ", "members_female"),
+                ("- Kết nạp mới", "members_new"),
+            ):
+                if child_code in expected_codes(expected, unit, period) or (
+                    child_code == "members_new" and "members_new" in codes
+                ):
+                    continue
+                row += 1
+                child_value = rng.randint(1, 5000)
+                spec.put(row, 1, child)
+                spec.put(row, 2, "người")
+                spec.put(row, value_col, child_value)
+                expected[(unit, period, child_code)] = child_value
+            continue
+        spec.put(row, 0, str(number))
+        spec.put(row, 1, wording(rng, code))
+        spec.put(row, 2, REGISTRY.catalogue[code].measure)
+        spec.put(row, value_col, value)
+        for col, header in enumerate(headers):
+            if col > 3 and col != value_col and header != "Ghi chú":
+                spec.put(row, col, rng.randint(1, 5000))
+        expected[(unit, period, code)] = value
+
+
+def expected_codes(expected: Expected, unit: str, period: str) -> set[str]:
+    return {code for (u, p, code) in expected if (u, p) == (unit, period)}
+
+
+def units_as_columns(rng, spec: SheetSpec, units: list[str], period: str, expected: Expected) -> None:
+    year, half = int(period[:4]), period.endswith("H1")
+    top = rng.randint(0, 5)
+    spec.put(top, 0, f"TỔNG HỢP SỐ LIỆU CỤM THI ĐUA {period_title(year, half).upper()}")
+    row = top + 2
+    headers = ["TT", "Chỉ tiêu", "ĐVT", *[unit_name(rng, u) for u in units]]
+    total = rng.random() < 0.7
+    headers += ["Tổng cộng"] if total else []
+    headers += ["Ghi chú"] if rng.random() < 0.3 else []
+    for col, text in enumerate(headers):
+        spec.put(row, col, text)
+    for number, code in enumerate(rng.sample(COUNTS, 6), start=1):
+        row += 1
+        spec.put(row, 0, str(number))
+        spec.put(row, 1, wording(rng, code))
+        spec.put(row, 2, REGISTRY.catalogue[code].measure)
+        values = [rng.randint(0, 3000) for _ in units]
+        for offset, (unit, value) in enumerate(zip(units, values, strict=True)):
+            spec.put(row, 3 + offset, value)
+            expected[(unit, period, code)] = value
+        if total:
+            spec.put(row, 3 + len(units), sum(values))
+
+
+def units_as_rows(rng, spec: SheetSpec, units: list[str], period: str, expected: Expected) -> None:
+    year, half = int(period[:4]), period.endswith("H1")
+    spec.put(0, 0, f"SỐ LIỆU CÁC ĐƠN VỊ {period_title(year, half).upper()}")
+    top = 2 + rng.randint(0, 3)
+    spec.put(top, 0, "TT")
+    spec.put(top, 1, rng.choice(["Đơn vị", "Tên đơn vị", "Đơn vị báo cáo"]))
+    spec.put(top, 2, wording(rng, "cdcs"))
+    spec.put(top, 3, "Đoàn viên công đoàn")
+    spec.put(top + 1, 3, "Tổng số")
+    spec.put(top + 1, 4, "Nữ")
+    spec.put(top + 1, 5, "Kết nạp mới")
+    spec.put(top, 6, "Số tiền thăm hỏi (triệu đồng)")
+    spec.merge(top, 3, top, 5)
+    for col in (0, 1, 2, 6):
+        spec.merge(top, col, top + 1, col)
+    codes = ["cdcs", "members", "members_female", "members_new", "visits_amount"]
+    totals = [0.0] * len(codes)
+    row = top + 1
+    for number, unit in enumerate(units, start=1):
+        row += 1
+        spec.put(row, 0, str(number))
+        spec.put(row, 1, unit_name(rng, unit))
+        for offset, code in enumerate(codes):
+            value = round(rng.uniform(1, 900), 2) if code == "visits_amount" else rng.randint(0, 3000)
+            spec.put(row, 2 + offset, value)
+            totals[offset] += value
+            expected[(unit, period, code)] = round(value * 1_000_000) if code == "visits_amount" else value
+    if rng.random() < 0.7:
+        spec.put(row + 1, 1, rng.choice(["Tổng cộng", "Cộng", "Toàn cụm"]))
+        for offset, value in enumerate(totals):
+            spec.put(row + 1, 2 + offset, round(value, 2))
+
+
+def workbook(rng: random.Random, number: int, folder: Path) -> tuple[Path, str, Expected]:
+    """One random workbook of one of the shapes, its folder-relative path and its figures."""
+    shape = ["sheet_per_unit", "units_as_columns", "units_as_rows", "one_unit", "half_and_full"][number % 5]
+    fmt = list(FORMATS)[(number // 5) % 4]
+    year = rng.randint(2020, 2024)
+    half = rng.random() < 0.5
+    period = f"{year}-{'H1' if half else 'FY'}"
+    units = rng.sample(DISTRICTS, rng.randint(2, 5))
+    expected: Expected = {}
+    sheets: list[SheetSpec] = []
+    if shape == "sheet_per_unit":
+        for unit in units:
+            sheet = SheetSpec(REGISTRY.unit_names[unit])
+            one_unit_sheet(rng, sheet, unit, year, half, expected)
+            sheets.append(sheet)
+        sheets.append(SheetSpec("Ghi chú", {(0, 0): "Số liệu do các đơn vị trong cụm gửi."}))
+    elif shape in ("units_as_columns", "units_as_rows"):
+        sheets.append(SheetSpec("Tổng hợp"))
+        (units_as_columns if shape == "units_as_columns" else units_as_rows)(
+            rng, sheets[0], units, period, expected
+        )
+    elif shape == "one_unit":
+        sheets.append(SheetSpec("Báo cáo"))
+        one_unit_sheet(rng, sheets[0], units[0], year, half, expected, top=rng.randint(0, 8))
+    else:  # the half-year sheet beside the full-year one, filed in the full-year folder
+        for sheet_half in (True, False):
+            sheets.append(SheetSpec("6 tháng" if sheet_half else "Cả năm"))
+            one_unit_sheet(rng, sheets[-1], units[0], year, sheet_half, expected)
+        period = f"{year}-FY"
+    relative = f"{period}/tep-{number:02d}{FORMATS[fmt]}"
+    write_workbook(folder / relative, sheets, fmt)
+    return folder / relative, relative, expected
+
+
+def test_unseen_shapes_are_read_at_95_percent_none_wrong_none_misattributed(tmp_path: Path) -> None:
+    rng = random.Random(20261125)
+    expected_total, read_right, wrong, misplaced, silent = 0, 0, [], [], []
+    for number in range(40):
+        path, relative, expected = workbook(rng, number, tmp_path)
+        outcome = read_file(path, relative, "sha", REGISTRY)
+        got = {(r["unit_code"], r["period"], r["indicator"]): r["value"] for r in outcome.records}
+        expected_total += len(expected)
+        read_right += sum(got.get(key) == value for key, value in expected.items())
+        wrong += [
+            (relative, key, got[key], value)
+            for key, value in expected.items()
+            if key in got and got[key] != value
+        ]
+        misplaced += [(relative, key) for key in got if key not in expected]
+        missed = [key for key in expected if key not in got]
+        if missed and not any(f.severity != "info" for f in outcome.findings):
+            silent.append((relative, missed, outcome.message))
+    assert not wrong
+    assert not misplaced
+    assert not silent, "figures missed without a warning"
+    share = read_right / expected_total
+    assert share >= 0.95, f"{read_right} of {expected_total} read ({share:.1%})"
