@@ -1,9 +1,10 @@
 """Findings: one row per problem seen in the data, and the table of every finding code.
 
 A finding is how unionstats says "I did not guess": an unreadable number, an unknown label,
-a file that could not be placed, a rule broken. :data:`CODES` is the one list of what can
-be found: each code has its usual severity, a short Vietnamese title (for summaries and
-filters) and the Vietnamese template of its message, which says what to fix. Code that
+a file that could not be placed, a rule broken. :data:`CODES` (kept in
+:mod:`unionstats.finding_codes`) is the one list of what can be found: each code has its
+usual severity, a short Vietnamese title (for summaries and filters) and the Vietnamese
+template of its message, which says what to fix. Code that
 reports a problem calls :func:`message` (or :func:`finding`) with the template's fields;
 a message is never written anywhere else.
 
