@@ -122,27 +122,46 @@ def expected_codes(expected: Expected, unit: str, period: str) -> set[str]:
 
 
 def units_as_columns(rng, spec: SheetSpec, units: list[str], period: str, expected: Expected) -> None:
+    """Units as columns; sometimes each unit over "Kỳ báo cáo" and "Cùng kỳ" (either order)."""
     year, half = int(period[:4]), period.endswith("H1")
     top = rng.randint(0, 5)
     spec.put(top, 0, f"TỔNG HỢP SỐ LIỆU CỤM THI ĐUA {period_title(year, half).upper()}")
     row = top + 2
-    headers = ["TT", "Chỉ tiêu", "ĐVT", *[unit_name(rng, u) for u in units]]
-    total = rng.random() < 0.7
-    headers += ["Tổng cộng"] if total else []
-    headers += ["Ghi chú"] if rng.random() < 0.3 else []
-    for col, text in enumerate(headers):
+    pairs = rng.random() < 0.4
+    total = rng.random() < 0.7 and not pairs
+    for col, text in enumerate(["TT", "Chỉ tiêu", "ĐVT"]):
         spec.put(row, col, text)
+    value_cols = []
+    for offset, unit in enumerate(units):
+        col = 3 + offset * (2 if pairs else 1)
+        spec.put(row, col, unit_name(rng, unit))
+        if pairs:
+            spec.merge(row, col, row, col + 1)
+            this_first = rng.random() < 0.5
+            spec.put(row + 1, col, "Kỳ báo cáo" if this_first else "Cùng kỳ năm trước")
+            spec.put(row + 1, col + 1, "Cùng kỳ năm trước" if this_first else "Kỳ báo cáo")
+            value_cols.append((col, col + 1) if this_first else (col + 1, col))
+        else:
+            value_cols.append((col, None))
+    end = 3 + len(units) * (2 if pairs else 1)
+    if total:
+        spec.put(row, end, "Tổng cộng")
+    if rng.random() < 0.3:
+        spec.put(row, end + total, "Ghi chú")
+    row += 1 if pairs else 0
     for number, code in enumerate(rng.sample(COUNTS, 6), start=1):
         row += 1
         spec.put(row, 0, str(number))
         spec.put(row, 1, wording(rng, code))
         spec.put(row, 2, REGISTRY.catalogue[code].measure)
         values = [rng.randint(0, 3000) for _ in units]
-        for offset, (unit, value) in enumerate(zip(units, values, strict=True)):
-            spec.put(row, 3 + offset, value)
+        for unit, value, (col, last_year) in zip(units, values, value_cols, strict=True):
+            spec.put(row, col, value)
+            if last_year is not None:
+                spec.put(row, last_year, rng.randint(0, 3000))
             expected[(unit, period, code)] = value
         if total:
-            spec.put(row, 3 + len(units), sum(values))
+            spec.put(row, end, sum(values))
 
 
 def units_as_rows(rng, spec: SheetSpec, units: list[str], period: str, expected: Expected) -> None:

@@ -200,3 +200,41 @@ def test_no_column_of_the_report_period_is_a_quarantine_not_a_guess(tmp_path) ->
     sheet.append(["1", "Tổng số đoàn viên", "người", 1700, 1750])
     outcome = read(save(workbook, tmp_path / "DakTo.xlsx"), folder="2021-H1")
     assert outcome.status == "quarantined" and "2021-H1" in outcome.message and "D2" in outcome.message
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_units_as_columns_with_this_period_and_last_year_under_each_unit(tmp_path, merged) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["SỐ LIỆU CỤM 1 - 6 THÁNG ĐẦU NĂM 2021"])
+    sheet.append(["TT", "Nội dung", "ĐVT", "Đăk Hà", None, "Sa Thầy", None, "Kon Rẫy", None])
+    sheet.append([None, None, None, "Cùng kỳ", "Kỳ báo cáo", "Kỳ báo cáo", "Cùng kỳ", "Cùng kỳ", "Kỳ này"])
+    if merged:  # the .ods writers of some offices drop merges: both must read the same
+        for cells in ("D2:E2", "F2:G2", "H2:I2"):
+            sheet.merge_cells(cells)
+    sheet.append(["1", "Tổng số CĐCS", "đơn vị", 60, 66, 41, 40, 37, 38])
+    sheet.append(["2", "Tổng số đoàn viên", "người", 2300, 2320, 1503, 1490, 1200, 1210])
+    outcome = read(save(workbook, tmp_path / "Cum 1.xlsx"))
+    assert figures(outcome) == {
+        ("dak-ha", "2021-H1", "cdcs"): 66,
+        ("dak-ha", "2021-H1", "members"): 2320,
+        ("sa-thay", "2021-H1", "cdcs"): 41,
+        ("sa-thay", "2021-H1", "members"): 1503,
+        ("kon-ray", "2021-H1", "cdcs"): 38,
+        ("kon-ray", "2021-H1", "members"): 1210,
+    }
+
+
+def test_a_unit_whose_columns_do_not_say_which_is_this_period_is_not_read(tmp_path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["SỐ LIỆU CỤM 1 - 6 THÁNG ĐẦU NĂM 2021"])
+    sheet.append(["TT", "Nội dung", "ĐVT", "Đăk Hà", None, "Sa Thầy", None, "Kon Rẫy", None])
+    sheet.append([None, None, None, "Cùng kỳ", "Kỳ báo cáo", "Kỳ báo cáo", "Cùng kỳ", "Cột 1", "Cột 2"])
+    for cells in ("D2:E2", "F2:G2", "H2:I2"):
+        sheet.merge_cells(cells)
+    sheet.append(["1", "Tổng số CĐCS", "đơn vị", 60, 66, 41, 40, 37, 38])
+    outcome = read(save(workbook, tmp_path / "Cum 1.xlsx"))
+    assert set(figures(outcome)) == {("dak-ha", "2021-H1", "cdcs"), ("sa-thay", "2021-H1", "cdcs")}
+    [note] = [f for f in outcome.findings if f.code == "unit_columns_ambiguous"]
+    assert note.cell == "H2" and "Kon Rẫy" in note.message

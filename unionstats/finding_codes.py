@@ -199,6 +199,13 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "số liệu này chưa được đọc.{hint} Thêm tên gọi vào data/reference/units.csv hoặc sửa tên trong bảng.",
     ),
     (
+        "unit_columns_ambiguous",
+        "warning",
+        "Không rõ cột kỳ báo cáo của đơn vị",
+        "Đơn vị '{name}' có các cột {cells} nhưng không rõ cột nào là số liệu kỳ báo cáo (ghi 'Kỳ báo cáo' "
+        "và 'Cùng kỳ năm trước'): số liệu của đơn vị này chưa được đọc.",
+    ),
+    (
         "unit_repeated",
         "warning",
         "Một đơn vị hai lần trong bảng",

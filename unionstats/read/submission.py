@@ -97,9 +97,11 @@ def report_tables(grids: list[SheetGrid], file: str, registry: Registry) -> list
     for grid in grids:
         try:
             table = find_table(grid)
-        except InputFileError as error:
-            error.file = file
-            raise
+        except InputFileError as error:  # several "this period" columns: one per unit, perhaps
+            table = find_unit_table(grid, registry) if error.code == "table_ambiguous" else None
+            if table is None:
+                error.file = file
+                raise
         if table is None:
             units = find_unit_table(grid, registry)
             if units is not None:

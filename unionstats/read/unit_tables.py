@@ -22,7 +22,7 @@ from unionstats.findings import Finding, finding
 from unionstats.formatting import fmt_fixed
 from unionstats.read.cells import SheetGrid, cell_text, header_texts, raw_text, row_is_blank
 from unionstats.read.cells_a1 import a1
-from unionstats.read.columns import TOTAL, column_role
+from unionstats.read.columns import TOTAL, ColumnRole, column_role
 from unionstats.read.forms import Table, is_label_header, read_records
 from unionstats.read.labels import match_column_header
 from unionstats.read.numbers import parse_value, split_measure
@@ -30,6 +30,7 @@ from unionstats.reference import Registry
 from unionstats.text import fold
 
 MAX_HEADER_SEARCH_ROWS = 60
+_NUMBER = re.compile(r"[\d\s.,%]+")
 _UNIT_NAME_HEADER = re.compile(r"^(?:ten )?(?:don vi|cong doan|ldld|lien doan lao dong)\b|^dia phuong")
 
 
@@ -43,6 +44,12 @@ class UnitTable(Table):
     indicators: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (indicator, measure)
     unread: dict[int, str] = field(default_factory=dict)  # column -> header naming no known unit
     likeness: dict[int, str] = field(default_factory=dict)  # column -> header read by likeness
+    ambiguous: list[list[int]] = field(default_factory=list)  # a unit's columns, none clearly this period's
+
+    @property
+    def row_after_header(self) -> int:
+        """The first row under a two-row header."""
+        return self.header_row + 2
 
 
 def find_unit_table(grid: SheetGrid, registry: Registry) -> UnitTable | None:
@@ -69,36 +76,59 @@ def _units_as_columns(grid: SheetGrid, row: int, registry: Registry) -> UnitTabl
     labels = [col for col, text in top.items() if is_label_header(text)]
     if not labels:
         return None
-    below = header_texts(grid, row + 1)
-    units: dict[int, str] = {}
-    measure_col = tt_col = total_col = None
-    unknown: dict[int, str] = {}
-    two_rows = False
+    below = {col: text for col, text in header_texts(grid, row + 1).items() if not _NUMBER.fullmatch(text)}
+    groups: list[tuple[ColumnRole, list[int], str]] = []  # a unit's (or the total's) columns
+    table = UnitTable(grid, row, row + 1, labels[0], -1, None, None, orientation="columns")
     for col in sorted(set(top) | set(below)):
         if col == labels[0]:
             continue
-        role = column_role(top.get(col, ""), registry.match_unit)
+        text = top.get(col, "")
+        last = groups[-1] if groups else None
+        if last and last[0].role in ("unit", "total") and (text == last[2] or not text) and col in below:
+            last[1].append(col)  # under the same merged unit header (or its unmerged .ods twin)
+            continue
+        role = column_role(text, registry.match_unit)
         if role.role in ("unknown", "current") and col in below:
             sub = column_role(below[col], registry.match_unit)
             if sub.role in ("unit", "total"):
-                role, two_rows = sub, True
-        if role.role == "unit":
-            units[col] = role.unit
-        elif role.role == "total":
-            total_col = col
+                role, text, table.first_data_row = sub, below[col], row + 2
+        if role.role in ("unit", "total"):
+            groups.append((role, [col], text))
         elif role.role == "measure":
-            measure_col = col
+            table.measure_col = col
         elif role.role == "numbering":
-            tt_col = col
+            table.tt_col = col
         elif role.role == "unknown":
-            unknown[col] = cell_text(grid.value(*grid.merged_origin(row + (col not in top), col)))
-    if len(units) < 2:
+            table.unread[col] = cell_text(grid.value(*grid.merged_origin(row + (col not in top), col)))
+    for role, cols, _ in groups:
+        col = _figures_column(cols, below, registry, table)
+        if col is None:
+            continue
+        if role.role == "total":
+            table.total_col = col
+        else:
+            table.units[col] = role.unit
+    if len({unit for unit in table.units.values()}) < 2 and not table.ambiguous:
         return None
-    first = row + (2 if two_rows else 1)
-    return UnitTable(
-        grid, row, first, labels[0], min(units), measure_col, tt_col,
-        orientation="columns", units=units, total_col=total_col, unread=unknown,
-    )  # fmt: skip
+    table.value_col = min(table.units, default=-1)
+    return table
+
+
+def _figures_column(
+    cols: list[int], below: dict[int, str], registry: Registry, table: UnitTable
+) -> int | None:
+    """Of a unit's columns, the one of this period: the only one, or the one whose
+    sub-header says so ("Kỳ báo cáo" beside "Cùng kỳ"); None (and noted) when unclear."""
+    roles = {col: column_role(below[col], registry.match_unit).role if col in below else "" for col in cols}
+    if any(role in ("current", "prior", "other", "period") for role in roles.values()):
+        table.first_data_row = table.row_after_header  # a sub-header row under the units
+    if len(cols) == 1 and roles[cols[0]] in ("", "unknown", "current", "unit", "total"):
+        return cols[0]
+    current = [col for col in cols if roles[col] == "current"]
+    if len(current) == 1:
+        return current[0]
+    table.ambiguous.append(cols)
+    return None
 
 
 def _raw_header(grid: SheetGrid, row: int, col: int) -> str:
@@ -200,6 +230,15 @@ def _read_columns(table: UnitTable, file: str, registry: Registry) -> UnitFigure
         for col, header in table.unread.items()
         if _has_figures(table, col)
     ]
+    for cols in table.ambiguous:
+        cells = ", ".join(a1(table.header_row + 1, col) for col in cols)
+        name = cell_text(table.sheet.value(*table.sheet.merged_origin(table.header_row, cols[0])))
+        cell = a1(table.header_row, cols[0])
+        figures.notes.append(
+            finding(
+                "unit_columns_ambiguous", file=file, sheet=table.sheet.name, cell=cell, name=name, cells=cells
+            )
+        )
     if table.total_col is not None:
         totals, _ = read_records(replace(table, value_col=table.total_col), file, registry.catalogue)
         figures.notes += _cross_check(totals, figures.records, table, file)
