@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import nbformat
 import papermill
 import pytest
 from conftest import REFERENCE, ROOT, run_cli
+from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from unionstats.errors import UsageError
@@ -33,6 +37,7 @@ def cum2_brief(sample_store, tmp_path_factory) -> Path:
         str(sample_store),
         "--out",
         str(out),
+        "--docx",
     )
     assert result.returncode == 0, result.stderr
     html_file = Path(result.stdout.strip().splitlines()[-1])
@@ -53,8 +58,47 @@ def test_cum2_2020_brief_matches_seed_003_and_shows_no_code(cum2_brief) -> None:
         "ban-tin.html",
         "ban-tin.ipynb",
         "bang-so-lieu.xlsx",
+        "ban-tin.docx",
         "figures",
     }
+
+
+def test_word_brief_is_an_administrative_document_with_the_published_figures(cum2_brief) -> None:
+    document = Document(str(cum2_brief / "ban-tin.docx"))
+    header = document.tables[0].rows[0].cells
+    assert [p.text for p in header[0].paragraphs][:2] == [
+        "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM",
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH KON TUM",
+    ]
+    assert "Số:" in header[0].text and "/BC-LĐLĐ" in header[0].text
+    motto = [p.text for p in header[1].paragraphs]
+    assert motto[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert re.fullmatch(r"Kon Tum, ngày \d\d tháng \d\d? năm \d{4}", motto[3])
+    texts = [p.text for p in document.paragraphs]
+    assert "BÁO CÁO" in texts and any(t.startswith("Bản tin năm 2020: Cụm thi đua số 2") for t in texts)
+    cells = {cell.text for table in document.tables[1:] for row in table.rows for cell in row.cells}
+    for figure in ("7.842", "7.676", "288"):
+        assert figure in cells, figure
+    body = document.tables[1]
+    assert body.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeated on each page
+    assert len(document.inline_shapes) >= 5 and any(t.startswith("Biểu đồ 1. ") for t in texts)
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    assert document.styles["Normal"].font.size.pt == 14
+    assert "Nơi nhận:" in document.tables[-1].rows[0].cells[0].text
+    assert "CHỦ TỊCH" in document.tables[-1].rows[0].cells[1].text
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) == 30
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")
+def test_word_brief_opens_in_libreoffice(cum2_brief, tmp_path) -> None:
+    command = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
+    result = subprocess.run(
+        [*command, str(cum2_brief / "ban-tin.docx")],
+        capture_output=True, text=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "ban-tin.pdf").stat().st_size > 10_000
 
 
 def test_brief_workbook_holds_the_same_figures_as_the_html(cum2_brief) -> None:

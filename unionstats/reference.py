@@ -294,3 +294,28 @@ def load_scoring(folder: Path) -> pd.DataFrame:
             "scoring.csv có trọng số không phải số: sửa cột weight (ví dụ 0.3).",
             file=str(Path(folder) / "scoring.csv"),
         ) from None
+
+
+ORGANISATION_FIELDS = ("parent_body", "issuing_body", "place", "symbol", "signer_authority", "signer_title")
+
+
+def load_organisation(folder: Path) -> dict[str, str]:
+    """The issuing federation as ``organisation.csv`` names it (``field,value`` rows): its
+    name and its parent body's, the place on the date line, the document symbol, the signer
+    and the recipients (``|``-separated). Official documents take these from here, never code.
+
+    Raises
+    ------
+    ReferenceDataError
+        When the file or one of :data:`ORGANISATION_FIELDS` is missing.
+    """
+    frame = read_reference_csv(Path(folder) / "organisation.csv", ("field", "value"))
+    fields = dict(zip(frame["field"], frame["value"], strict=True))
+    missing = [name for name in ORGANISATION_FIELDS if not fields.get(name)]
+    if missing:
+        raise ReferenceDataError(
+            f"organisation.csv thiếu {', '.join(missing)}: thêm mỗi mục một dòng 'field,value'.",
+            file="organisation.csv",
+            code="reference_missing",
+        )
+    return fields

@@ -140,6 +140,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_brief(args: argparse.Namespace) -> int:
     import os
 
+    from unionstats.publish.formats import DEFAULT_FORMATS
     from unionstats.publish.render import render_brief, render_many
 
     options = {
@@ -148,6 +149,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         "reference": args.reference,
         "notebooks": paths().notebooks,
         "pdf": args.pdf,
+        "formats": (*DEFAULT_FORMATS, "docx") if args.docx else DEFAULT_FORMATS,
     }
     if not args.all:
         period = args.period

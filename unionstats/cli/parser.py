@@ -133,6 +133,9 @@ def _add_publish_commands(commands, defaults) -> None:
     brief.add_argument("--out", type=Path, default=defaults.reports, help="thư mục ghi (mặc định reports/)")
     brief.add_argument("--all", action="store_true", help="mọi kỳ và mọi cụm, chạy song song")
     brief.add_argument("--pdf", action="store_true", help="in thêm bản PDF bằng Chromium của hệ thống")
+    brief.add_argument(
+        "--docx", action="store_true", help="thêm bản Word theo thể thức văn bản hành chính (ban-tin.docx)"
+    )
     brief.add_argument("--workers", type=int, default=None, help="số tiến trình khi có --all")
     chart = commands.add_parser("charts", help="vẽ các biểu đồ của một kỳ vào figures/")
     store_options(chart, processed=True, reference=True)

@@ -21,7 +21,7 @@ from unionstats.formatting import fmt_number
 from unionstats.periods import parse_code, period_order
 from unionstats.publish import narrative
 from unionstats.publish.charts import period_charts
-from unionstats.reference import Registry, load_registry, load_scoring, load_targets
+from unionstats.reference import Registry, load_organisation, load_registry, load_scoring, load_targets
 from unionstats.store import read_findings, read_values
 
 KEY_FIGURES = (  # the indicators of the brief's "Số liệu chính" table, in its order
@@ -62,6 +62,7 @@ class Brief:
     ranking_method: str = ""
     figures: dict[str, Path] = field(default_factory=dict)
     money_labels: frozenset[str] = frozenset()
+    organisation: dict[str, str] = field(default_factory=dict)  # organisation.csv, for official formats
 
     def figure(self, kind: str) -> Path | None:
         """The PNG of one chart of the brief, or None if that chart does not apply."""
@@ -148,6 +149,7 @@ def build_brief(
         ranking_method=narrative.ranking_method(load_scoring(reference), period),
         figures=figures,
         money_labels=frozenset(i.label for i in registry.catalogue.values() if i.money),
+        organisation=load_organisation(reference) if (Path(reference) / "organisation.csv").is_file() else {},
     )
 
 

@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {  # name -> module, in writing order
     "html": "unionstats.publish.formats.html",
     "xlsx": "unionstats.publish.formats.xlsx",
     "pdf": "unionstats.publish.formats.pdf",
+    "docx": "unionstats.publish.formats.docx",
 }
 DEFAULT_FORMATS = ("html", "xlsx")
 

@@ -13,9 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from unionstats.atomic import write_text
-from unionstats.formatting import fmt_money, fmt_number, fmt_percent
 from unionstats.publish.content import Brief
-from unionstats.publish.formats.base import Rendered
+from unionstats.publish.formats.base import Rendered, format_cell, money_row_flags, shown_columns
 
 FILENAME = "ban-tin.html"
 BRIEF_CSS = """
@@ -28,41 +27,20 @@ table.us-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; }
 """
 
 
-def _format_cell(column: str, value: object, money: bool) -> str:
-    if isinstance(value, bool):
-        return "Có" if value else "Chưa"
-    if isinstance(value, str):
-        return value
-    if value is None or pd.isna(value):
-        return "–"
-    if column in ("Tỷ lệ thay đổi",) or column.startswith(("Tỷ lệ", "Tỷ trọng")):
-        return ("+" if column == "Tỷ lệ thay đổi" and value > 0 else "") + fmt_percent(value)
-    if column == "Điểm":
-        return fmt_number(value, 2)
-    if column in ("Kết nạp mới trên 1.000 đoàn viên",):
-        return fmt_number(value, 1)
-    sign = ("+" if value > 0 else "-" if value < 0 else "") if column == "Thay đổi" else ""
-    if money:
-        return sign + fmt_money(abs(value) if sign else value)
-    if column == "Thay đổi":
-        return sign + fmt_number(abs(value))
-    return fmt_number(value)
-
-
 def table_html(table: pd.DataFrame, money_columns: frozenset[str] | set[str] = frozenset()) -> str:
     """An HTML table with Vietnamese number formats (money in triệu/tỷ đồng).
 
     A row whose "Đơn vị tính" is đồng, or a column named in ``money_columns`` (the labels
     of money indicators, :attr:`Brief.money_labels`), is shown as money.
     """
-    money_rows = table["Đơn vị tính"].eq("đồng").tolist() if "Đơn vị tính" in table else [False] * len(table)
-    shown = table.drop(columns=[c for c in ("Mã",) if c in table])
+    money_rows = money_row_flags(table)
+    shown = shown_columns(table)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
     body = []
     for (_, row), money in zip(shown.iterrows(), money_rows, strict=True):
         cells = []
         for column, value in row.items():
-            text = _format_cell(str(column), value, money or column in money_columns)
+            text = format_cell(str(column), value, money or column in money_columns)
             align = "left" if isinstance(value, str | bool) else "right"
             cells.append(f'<td style="text-align:{align}">{html.escape(text)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
