@@ -238,3 +238,25 @@ def test_a_unit_whose_columns_do_not_say_which_is_this_period_is_not_read(tmp_pa
     assert set(figures(outcome)) == {("dak-ha", "2021-H1", "cdcs"), ("sa-thay", "2021-H1", "cdcs")}
     [note] = [f for f in outcome.findings if f.code == "unit_columns_ambiguous"]
     assert note.cell == "H2" and "Kon Rẫy" in note.message
+
+
+def test_a_copied_sheet_and_a_sheet_that_cannot_be_placed_are_findings_not_drops(tmp_path) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    sheets = (
+        ("Đăk Tô", "LĐLĐ HUYỆN ĐĂK TÔ", 1787),
+        ("Đăk Tô (2)", "LĐLĐ HUYỆN ĐĂK TÔ", 1790),
+        ("Sheet3", "LĐLĐ HUYỆN IA GRAI", 500),
+    )
+    for name, org, members in sheets:
+        sheet = workbook.create_sheet(name)
+        sheet.append([org])
+        sheet.append(["Báo cáo 6 tháng đầu năm 2021"])
+        sheet.append(["TT", "Nội dung", "ĐVT", "Số lượng"])
+        sheet.append(["1", "Tổng số đoàn viên", "người", members])
+    outcome = read(save(workbook, tmp_path / "Cum 2.xlsx"))
+    assert figures(outcome) == {("dak-to", "2021-H1", "members"): 1787}
+    repeated = [f for f in outcome.findings if f.code == "sheet_repeats_submission"]
+    assert [f.sheet for f in repeated] == ["Đăk Tô (2)"] and "Đăk Tô" in repeated[0].message
+    [unplaced] = [f for f in outcome.findings if f.code == "sheet_not_read"]
+    assert unplaced.sheet == "Sheet3" and "IA GRAI" in unplaced.message

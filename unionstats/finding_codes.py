@@ -95,6 +95,27 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "tra tiêu đề cột hoặc chuyển tệp vào đúng thư mục kỳ.",
     ),
     (
+        "form_version_unknown",
+        "error",
+        "Mẫu biểu không rõ phiên bản",
+        "Tệp mang dấu mẫu biểu của unionstats nhưng phiên bản '{version}' không đọc được: dùng mẫu mới nhất "
+        "('unionstats template').",
+    ),
+    (
+        "form_wrong_period",
+        "error",
+        "Mẫu biểu nộp sai kỳ",
+        "Mẫu biểu của kỳ {period} nhưng nằm trong thư mục kỳ {folder}: chuyển tệp vào thư mục {period}, "
+        "hoặc gửi đơn vị mẫu của kỳ {folder}.",
+    ),
+    (
+        "form_structure_changed",
+        "error",
+        "Mẫu biểu bị sửa cấu trúc",
+        "Mẫu biểu đã bị sửa phần khoá (thêm, xoá, đổi chỗ dòng hoặc sửa nội dung){detail}: số liệu không "
+        "được đọc vì không chắc dòng nào là chỉ tiêu nào; đề nghị đơn vị điền lại vào mẫu gốc.",
+    ),
+    (
         "unit_conflict",
         "error",
         "Đơn vị không thống nhất",
@@ -217,6 +238,13 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "Dòng/cột tổng không khớp",
         "Ô {cell} ghi tổng {total} nhưng cộng {n} đơn vị được {added}: kiểm tra lại số của từng đơn vị "
         "hoặc dòng tổng.",
+    ),
+    (
+        "form_row_added",
+        "warning",
+        "Số liệu ngoài các dòng của mẫu",
+        "Ô {cell} có số liệu nằm ngoài các dòng chỉ tiêu của mẫu biểu: không được đọc; nếu là chỉ tiêu cần "
+        "báo cáo, ghi vào cột Ghi chú hoặc báo LĐLĐ tỉnh bổ sung vào mẫu.",
     ),
     (
         "values_all_zero",

@@ -21,7 +21,14 @@ from unionstats.cli.answer_commands import (
     cmd_trend,
 )
 from unionstats.cli.parser import build_parser
-from unionstats.cli.store_commands import cmd_feedback, cmd_ingest, cmd_labels, cmd_sample, cmd_validate
+from unionstats.cli.store_commands import (
+    cmd_feedback,
+    cmd_ingest,
+    cmd_labels,
+    cmd_sample,
+    cmd_template,
+    cmd_validate,
+)
 from unionstats.errors import UnionstatsError, describe_os_error
 
 COMMANDS = {
@@ -30,6 +37,7 @@ COMMANDS = {
     "validate": cmd_validate,
     "feedback": cmd_feedback,
     "labels": cmd_labels,
+    "template": cmd_template,
     "table": cmd_table,
     "trend": cmd_trend,
     "findings": cmd_findings,

@@ -69,6 +69,21 @@ def _add_read_commands(commands, defaults) -> None:
     )
 
 
+def _add_template_command(commands) -> None:
+    """template: blank forms to send out at the start of a period."""
+    template = commands.add_parser(
+        "template", help="mẫu biểu trống gửi đơn vị đầu kỳ (mỗi đơn vị một tệp .xlsx)"
+    )
+    store_options(template, processed=False, reference=True)
+    template.add_argument("--period", required=True, metavar="P", help="kỳ, ví dụ 2025-H1")
+    template.add_argument(
+        "--unit", nargs="+", default=(), metavar="U", help="chỉ các đơn vị này (mặc định: mọi đơn vị)"
+    )
+    template.add_argument(
+        "--out", type=Path, default=None, metavar="DIR", help="thư mục ghi (mặc định reports/mau-bieu/<kỳ>)"
+    )
+
+
 def _add_labels_command(commands) -> None:
     """labels: the wordings read by likeness or not matched, and accepting them."""
     labels = commands.add_parser(
@@ -197,5 +212,6 @@ def build_parser() -> argparse.ArgumentParser:
     defaults = paths()
     _add_read_commands(commands, defaults)
     _add_labels_command(commands)
+    _add_template_command(commands)
     _add_publish_commands(commands, defaults)
     return parser

@@ -26,6 +26,22 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_template(args: argparse.Namespace) -> int:
+    from unionstats.config import paths
+    from unionstats.publish.blank_forms import write_forms
+    from unionstats.reference import load_registry
+
+    out = args.out or paths().reports / "mau-bieu" / args.period.upper()
+    written = write_forms(load_registry(args.reference), args.period, list(args.unit), out)
+    for path in written:
+        print(path)
+    print(
+        f"Đã ghi {len(written)} mẫu biểu vào {out}. Gửi mỗi đơn vị tệp của mình; tệp gửi lại chép vào "
+        f"data/raw/{args.period.upper()}/ rồi chạy 'unionstats ingest'."
+    )
+    return 0
+
+
 def cmd_labels(args: argparse.Namespace) -> int:
     from unionstats.check.labels import accept_aliases, label_review
     from unionstats.reference import load_registry

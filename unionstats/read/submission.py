@@ -20,6 +20,7 @@ from unionstats.read.details import read_detail_sheets
 from unionstats.read.forms import Table, count_matches, find_table, read_records, resolve_value_column
 from unionstats.read.identify import identify_period, identify_unit
 from unionstats.read.labels import label_index
+from unionstats.read.marked_forms import marker_sheet, read_marked_form
 from unionstats.read.unit_tables import UnitTable, find_unit_table, read_unit_table
 from unionstats.reference import Registry
 
@@ -34,6 +35,7 @@ class Submission:
     records: list[dict[str, object]]
     findings: list[Finding]
     sheet: str
+    form_version: str = ""  # the version of a returned unionstats form (read from its marker)
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Part:
     n_values: int = 0
     status: str = "ingested"  # ingested | superseded
     superseded_by: str = ""
+    form_version: str = ""
 
 
 @dataclass
@@ -133,6 +136,14 @@ def read_submissions(
     InputFileError
         When no sheet gives a submission (the file is then quarantined).
     """
+    hidden = marker_sheet(grids)
+    if hidden is not None:  # a returned unionstats form: nothing to guess
+        unit, period, records, findings, sheet, version = read_marked_form(
+            hidden, grids, source_file, registry
+        )
+        return [
+            finish(Submission(unit, period, records, findings, sheet, version), source_file, registry)
+        ], []
     tables = report_tables(grids, source_file, registry)
     several = len(tables) > 1
     submissions: list[Submission] = []
@@ -149,32 +160,36 @@ def read_submissions(
             reason = error.message_vi if error.message_vi.endswith(".") else error.message_vi + "."
             notes.append(finding("sheet_not_read", file=source_file, sheet=table.sheet.name, reason=reason))
             continue
-        for submission in found:
-            earlier = next(
-                (
-                    s
-                    for s in submissions
-                    if (s.unit_code, s.period) == (submission.unit_code, submission.period)
-                ),
-                None,
-            )
-            if earlier is None:
-                submissions.append(submission)
-                continue
-            notes.append(
-                finding(
-                    "sheet_repeats_submission",
-                    file=source_file,
-                    sheet=submission.sheet,
-                    unit=submission.unit_code,
-                    period=submission.period.code,
-                    whose=f"{registry.unit_names[submission.unit_code]}, kỳ {submission.period.code}",
-                    first_sheet=earlier.sheet,
-                )
-            )
+        notes += _add_new(submissions, found, source_file, registry)
     if not submissions:
         raise first_error or InputFileError.of("table_not_found", file=source_file)
     return submissions, notes
+
+
+def _add_new(
+    submissions: list[Submission], found: list[Submission], source_file: str, registry: Registry
+) -> list[Finding]:
+    """Add ``found`` to ``submissions``; a unit and period already read (a copied sheet) is
+    a ``sheet_repeats_submission`` finding instead of a second reading."""
+    notes = []
+    for submission in found:
+        key = (submission.unit_code, submission.period)
+        earlier = next((s for s in submissions if (s.unit_code, s.period) == key), None)
+        if earlier is None:
+            submissions.append(submission)
+            continue
+        notes.append(
+            finding(
+                "sheet_repeats_submission",
+                file=source_file,
+                sheet=submission.sheet,
+                unit=submission.unit_code,
+                period=submission.period.code,
+                whose=f"{registry.unit_names[submission.unit_code]}, kỳ {submission.period.code}",
+                first_sheet=earlier.sheet,
+            )
+        )
+    return notes
 
 
 def read_table(
@@ -267,7 +282,13 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         outcome.records += submission.records
         outcome.findings += submission.findings
         outcome.parts.append(
-            Part(submission.unit_code, submission.period.code, submission.sheet, len(submission.records))
+            Part(
+                submission.unit_code,
+                submission.period.code,
+                submission.sheet,
+                len(submission.records),
+                form_version=submission.form_version,
+            )
         )
     outcome.findings += notes + detail_findings
     return outcome

@@ -41,7 +41,10 @@ def first_seen(previous: dict[str, object], relative: str, sha: str, run_time: s
 def reused_outcome(earlier: list) -> FileOutcome:
     """A file unchanged since the last run (its manifest rows, one per submission): its
     rows are taken from the store in bulk."""
-    parts = [Part(row.unit, row.period, row.sheet, int(row.n_values or 0)) for row in earlier]
+    parts = [
+        Part(row.unit, row.period, row.sheet, int(row.n_values or 0), form_version=row.form_version)
+        for row in earlier
+    ]
     return FileOutcome(earlier[0].path, earlier[0].sha256, "ingested", parts=parts, reused=True)
 
 
@@ -186,6 +189,7 @@ def manifest_table(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> p
                         "sheet": part.sheet,
                         "n_values": part.n_values,
                         "superseded_by": part.superseded_by,
+                        "form_version": part.form_version,
                         "message": f"Đã được thay bằng {part.superseded_by}." if superseded else "",
                     }
                 )

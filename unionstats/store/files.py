@@ -51,6 +51,7 @@ MANIFEST_COLUMNS = (
     "first_seen",
     "superseded_by",
     "reference_sha256",
+    "form_version",
 )
 STATUSES = ("ingested", "quarantined", "superseded", "skipped")
 VALUES_FILE = "values.parquet"

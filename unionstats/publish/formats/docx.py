@@ -63,11 +63,10 @@ def build_document(content: Brief):
     _header_block(document, content, organisation)
     _centred(document, "BÁO CÁO", bold=True, space_before=12)
     _centred(document, content.title, bold=True, space_after=12)
-    for text in (
-        *[f"- {point}" for point in content.key_points],
-        content.completeness_text,
-        content.narrative,
-    ):
+    points = [f"- {point}" for point in content.key_points]
+    if content.completeness_text not in content.key_points:
+        points.append(content.completeness_text)
+    for text in (*points, content.narrative):
         _body(document, text)
     figures = iter(_figure_order(content))
     number = 0
@@ -124,6 +123,15 @@ def _lines(cell, lines: list[tuple[str, dict]]) -> None:
         _run(paragraph, text, **options)
 
 
+def _widths(table, *widths: Cm) -> None:
+    """Fix a table's column widths (Word and LibreOffice read them from every cell)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
 def _borderless(table) -> None:
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -144,12 +152,12 @@ def vietnamese_date(produced: str, place: str) -> str:
 def _header_block(document, content: Brief, organisation: dict[str, str]) -> None:
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
+    _widths(table, Cm(8), Cm(8.5))
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(9.5)
     _lines(
         left,
         [
-            (organisation["parent_body"].upper(), {"size": 13}),
+            (organisation["parent_body"].upper(), {"size": 12}),
             (organisation["issuing_body"].upper(), {"size": 13, "bold": True}),
             ("_______", {"size": 13}),
             (f"Số:      /{organisation['symbol']}", {"size": 13}),
@@ -158,7 +166,7 @@ def _header_block(document, content: Brief, organisation: dict[str, str]) -> Non
     _lines(
         right,
         [
-            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {"size": 13, "bold": True}),
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {"size": 12, "bold": True}),
             ("Độc lập - Tự do - Hạnh phúc", {"size": 14, "bold": True}),
             ("_______________________", {"size": 13}),
             (vietnamese_date(content.produced, organisation["place"]), {"size": 14, "italic": True}),
@@ -227,6 +235,7 @@ def _figure(document, picture: Path, caption: str) -> None:
 def _recipients_and_signature(document, organisation: dict[str, str]) -> None:
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
+    _widths(table, Cm(8.5), Cm(8))
     left, right = table.rows[0].cells
     recipients = [r.strip() for r in organisation.get("recipients", "").split("|") if r.strip()]
     left.paragraphs[0].text = ""
