@@ -107,6 +107,34 @@ HELD_OUT_2 = [
     ("Thu đoàn phí", "triệu đồng", "dues_collected"),
 ]
 
+# Written after HELD_OUT_2's result (18 of 21) and before the word list of
+# data/reference/wording.csv existed (synonyms and time or scope phrases, as data an analyst
+# can extend); measured once that list was in place, without tuning on this set.
+HELD_OUT_3 = [
+    ("Số công đoàn cơ sở đến cuối kỳ", "đơn vị", "cdcs"),
+    ("Đoàn viên công đoàn hiện đang sinh hoạt", "người", "members"),
+    ("Trong tổng số đoàn viên: nữ", "người", "members_female"),
+    ("Tổng số CNVC-LĐ trong các cơ quan, đơn vị, doanh nghiệp", "người", "workers"),
+    ("Kết nạp được đoàn viên mới", "người", "members_new"),
+    ("Số CĐCS mới được thành lập", "đơn vị", "cdcs_new"),
+    ("Số lượt đoàn viên được hỗ trợ khi ốm đau, khó khăn", "lượt", "visits"),
+    ("Kinh phí hỗ trợ, thăm hỏi", "triệu đồng", "visits_amount"),
+    ("Trao quà cho đoàn viên có hoàn cảnh khó khăn", "suất", "gifts"),
+    ("Quà cho con đoàn viên nhân dịp Tết Thiếu nhi", "suất", "gifts_children"),
+    ("Xây dựng và sửa chữa nhà Mái ấm Công đoàn", "căn", "houses"),
+    ("Vận động đóng góp quỹ Mái ấm, quỹ Xã hội", "triệu đồng", "funds_raised"),
+    ("Số đơn vị đã tổ chức Hội nghị CBCCVC", "đơn vị", "labour_conferences"),
+    ("Thỏa ước lao động tập thể đang còn hiệu lực", "bản", "collective_agreements"),
+    ("Tổ chức các hoạt động văn hóa, văn nghệ, thể thao", "cuộc", "cultural_events"),
+    ("Lượt người tham gia hoạt động văn hóa, thể thao", "lượt", "cultural_participants"),
+    ("Số sáng kiến, cải tiến được công nhận", "sáng kiến", "initiatives"),
+    ("Lượt cán bộ công đoàn được bồi dưỡng, tập huấn", "lượt", "trainees"),
+    ("Giới thiệu đoàn viên ưu tú để Đảng xem xét kết nạp", "người", "party_referrals"),
+    ("Đoàn viên ưu tú được kết nạp vào Đảng", "người", "party_admitted"),
+    ("Thu kinh phí công đoàn (2%)", "triệu đồng", "kpcd_collected"),
+    ("Thu đoàn phí công đoàn (1%)", "triệu đồng", "dues_collected"),
+]
+
 # Rows that are not in the catalogue: reading any of them as an indicator would be wrong.
 NOT_IN_CATALOGUE = [
     ("Số CĐCS có từ 25 đoàn viên trở lên", "đơn vị"),
@@ -148,6 +176,13 @@ def test_a_second_held_out_set_is_never_read_wrongly() -> None:
     assert not [(label, code, got) for label, code, got in results if got is not None and got != code]
     read = sum(got == code for _, code, got in results)
     assert read / len(HELD_OUT_2) >= 18 / 21, [(label, code) for label, code, got in results if got is None]
+
+
+def test_a_third_held_out_set_is_read_at_95_percent_and_never_wrongly() -> None:
+    results = [(label, code, matched(label, measure)) for label, measure, code in HELD_OUT_3]
+    assert not [(label, code, got) for label, code, got in results if got is not None and got != code]
+    read = sum(got == code for _, code, got in results)
+    assert read / len(HELD_OUT_3) >= 0.95, [(label, code) for label, code, got in results if got is None]
 
 
 @pytest.mark.parametrize(("label", "measure"), NOT_IN_CATALOGUE)
