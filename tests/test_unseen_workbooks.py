@@ -254,3 +254,63 @@ def test_unseen_shapes_are_read_at_95_percent_none_wrong_none_misattributed(tmp_
     assert not silent, "figures missed without a warning"
     share = read_right / expected_total
     assert share >= 0.95, f"{read_right} of {expected_total} read ({share:.1%})"
+
+
+def noisy(rng: random.Random, text: str, number: int) -> str:
+    """A catalogue wording as offices type it: numbering, footnote marks, case, breaks, colons."""
+    text = rng.choice(
+        [f"{number}. {text}", f"{number}.{rng.randint(1, 3)}. {text}", f"- {text}", f"+ {text}", text]
+    )
+    if rng.random() < 0.3:
+        text += rng.choice([" (*)", " (**)", " (1)", ":"])
+    if rng.random() < 0.2:
+        text = text.upper()
+    if rng.random() < 0.2 and " " in text:
+        cut = text.index(" ", len(text) // 2) if " " in text[len(text) // 2 :] else text.index(" ")
+        text = text[:cut] + "\n" + text[cut + 1 :]
+    return text
+
+
+def test_ordinary_forms_with_unfamiliar_wording_lose_under_5_percent_and_none_wrong(tmp_path: Path) -> None:
+    """One row in five worded as no alias foresaw (the share the issue saw on outside files),
+    drawn from the held-out wordings of ``test_label_likeness.py``; the others in catalogue
+    wordings typed with numbering, footnote marks, capitals and line breaks. Measured: 354 of
+    360 figures read (98.3%), none wrong."""
+    from test_label_likeness import HELD_OUT_2, HELD_OUT_3
+
+    unfamiliar: dict[str, list[tuple[str, str]]] = {}
+    for label, measure, code in HELD_OUT_2 + HELD_OUT_3:
+        unfamiliar.setdefault(code, []).append((label, measure))
+    rng = random.Random(25112026)
+    total = right = 0
+    wrong = []
+    for number in range(30):
+        unit = rng.choice(DISTRICTS)
+        spec = SheetSpec("Báo cáo")
+        spec.put(0, 0, org_line(rng, unit))
+        spec.put(1, 0, "BÁO CÁO SỐ LIỆU NĂM 2023")
+        for col, text in enumerate(["TT", "Nội dung", "ĐVT", "Số lượng"]):
+            spec.put(3, col, text)
+        expected = {}
+        codes = rng.sample([c for c in REGISTRY.catalogue if not REGISTRY.catalogue[c].rating], 12)
+        for row, code in enumerate(codes, start=4):
+            indicator = REGISTRY.catalogue[code]
+            if code in unfamiliar and rng.random() < 0.2:
+                label, measure = rng.choice(unfamiliar[code])
+            else:
+                label, measure = noisy(rng, wording(rng, code), row - 3), indicator.measure
+            money = indicator.money
+            value = round(rng.uniform(1, 500), 1) if money else rng.randint(1, 3000)
+            spec.put(row, 1, label)
+            spec.put(row, 2, "triệu đồng" if money else measure)
+            spec.put(row, 3, value)
+            expected[code] = round(value * 1_000_000) if money else value
+        path = write_workbook(tmp_path / "2023-FY" / f"form-{number:02d}.xlsx", [spec], "openpyxl")
+        outcome = read_file(path, f"2023-FY/{path.name}", "sha", REGISTRY)
+        got = {r["indicator"]: r["value"] for r in outcome.records}
+        total += len(expected)
+        right += sum(got.get(code) == value for code, value in expected.items())
+        wrong += [(path.name, code) for code in got if expected.get(code) != got[code] and code in expected]
+        wrong += [(path.name, code) for code in got if code not in expected]
+    assert not wrong
+    assert right / total >= 0.95, f"{right} of {total} figures read ({right / total:.1%})"

@@ -62,10 +62,16 @@ class Indicator:
 
 
 class Catalogue(Mapping[str, Indicator]):
-    """The indicators in the CSV's order, by code."""
+    """The indicators in the CSV's order, by code.
 
-    def __init__(self, indicators: list[Indicator]) -> None:
+    ``wording`` is the word list of ``wording.csv``: (phrase, what it means) pairs that label
+    matching by likeness reads as the same ("hỗ trợ" as "trợ cấp"), or ignores when the
+    meaning is empty ("hiện có").
+    """
+
+    def __init__(self, indicators: list[Indicator], wording: tuple[tuple[str, str], ...] = ()) -> None:
         self._by_code = {indicator.code: indicator for indicator in indicators}
+        self.wording = wording
 
     def __getitem__(self, code: str) -> Indicator:
         return self._by_code[code]
@@ -102,8 +108,8 @@ class Catalogue(Mapping[str, Indicator]):
         return bool(indicator and indicator.money)
 
 
-def catalogue_from_frame(frame: pd.DataFrame) -> Catalogue:
-    """Build the catalogue from the text columns of ``indicators.csv``."""
+def catalogue_from_frame(frame: pd.DataFrame, wording: tuple[tuple[str, str], ...] = ()) -> Catalogue:
+    """Build the catalogue from the text columns of ``indicators.csv`` (and ``wording.csv``)."""
     indicators = []
     for row in frame.to_dict("records"):
         aliases = tuple(a.strip() for a in str(row.get("aliases", "")).split("|") if a.strip())
@@ -121,7 +127,7 @@ def catalogue_from_frame(frame: pd.DataFrame) -> Catalogue:
                 aliases=aliases,
             )
         )
-    return Catalogue(indicators)
+    return Catalogue(indicators, wording)
 
 
 @dataclass(frozen=True)

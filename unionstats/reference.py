@@ -69,8 +69,14 @@ class Registry:
 
     @cached_property
     def catalogue(self) -> Catalogue:
-        """The indicator catalogue as typed :class:`~unionstats.catalogue.Indicator` objects."""
-        return catalogue_from_frame(self.indicators)
+        """The indicator catalogue as typed :class:`~unionstats.catalogue.Indicator` objects,
+        with the word list of ``wording.csv`` (none if the file is absent)."""
+        path = self.folder / "wording.csv"
+        wording = ()
+        if path.is_file():
+            frame = read_reference_csv(path, ("phrase", "means"))
+            wording = tuple(zip(frame["phrase"], frame["means"], strict=True))
+        return catalogue_from_frame(self.indicators, wording)
 
     @cached_property
     def derived(self) -> dict[str, Derived]:

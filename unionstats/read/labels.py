@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from unionstats.catalogue import Catalogue
 from unionstats.errors import ReferenceDataError
-from unionstats.read.likeness import LikenessIndex, terms
+from unionstats.read.likeness import LikenessIndex, rewording, terms
 from unionstats.text import PUNCTUATION, SPACES, fold
 
 # Glossary abbreviations, matched on folded text as whole words, longest first.
@@ -159,13 +159,16 @@ def likeness_index(catalogue: Catalogue) -> LikenessIndex:
     """The :class:`~unionstats.read.likeness.LikenessIndex` of ``catalogue``, built once."""
     cached = _LIKENESS.get(id(catalogue))
     if cached is None or cached[0] is not catalogue:
+        reword = rewording([(label_key(phrase), label_key(means)) for phrase, means in catalogue.wording])
         entries = {
-            code: [terms(label_key(text, drop_parentheses=True)) for text in (spec.label, *spec.aliases)]
+            code: [
+                terms(reword(label_key(text, drop_parentheses=True))) for text in (spec.label, *spec.aliases)
+            ]
             for code, spec in catalogue.items()
         }
         measures = {code: (spec.measure, spec.money) for code, spec in catalogue.items()}
         partners = {code: spec.amount_code for code, spec in catalogue.items() if spec.amount_code}
-        cached = (catalogue, LikenessIndex(entries, measures, partners))
+        cached = (catalogue, LikenessIndex(entries, measures, partners, reword))
         _LIKENESS[id(catalogue)] = cached
     return cached[1]
 

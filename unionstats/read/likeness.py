@@ -1,24 +1,29 @@
 """Labels by likeness: the last rule of label matching, for wordings no alias foresaw.
 
 Each label and alias of the catalogue is a set of key terms (the syllables of its key,
-:func:`unionstats.read.labels.label_key`, without filler words such as "số", "tổng",
-"các"). A row's label is scored against every indicator: the weighted share of the
-alias's terms found in the label and of the label's terms found in the alias (terms that
-occur in many indicators, such as "đoàn viên", weigh less), combined as their harmonic
-mean. The row's unit of measure is evidence: money ("triệu đồng") rules out counts and
-the reverse, and a measure equal to the indicator's ("lượt") adds a little.
+:func:`unionstats.read.labels.label_key`, rewritten by the word list of
+``data/reference/wording.csv`` — "hỗ trợ" read as "trợ cấp", "hiện có" ignored — and
+without filler words such as "số", "tổng", "các"). A row's label is scored against every
+indicator: the weighted share of the alias's terms found in the label and of the label's
+terms found in the alias (terms that occur in many indicators, such as "đoàn viên", weigh
+less), combined as their harmonic mean. The row's unit of measure is evidence: money
+("triệu đồng") rules out counts and the reverse, and a measure equal to the indicator's
+("lượt") adds a little.
 
 A match is taken only when it is clear: a score of at least :data:`TAKE` and a lead of
 :data:`LEAD` over the next indicator, and no qualifier in the label ("không", "chưa",
 "trên", a number…) that the alias lacks. A near tie is ``label_ambiguous``, with the
 candidates as suggestions and no value. Thresholds were set on the wordings in
-``tests/test_label_likeness.py`` and are measured on held-out wordings there.
+``tests/test_label_likeness.py`` and are measured on held-out wordings there: about 86% of
+unfamiliar wordings are read (18 of 21, 19 of 22 on two sets written before measuring),
+none wrongly.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -32,8 +37,6 @@ FILLER = frozenset(
     {"so", "tong", "cac", "cua", "va", "cho", "duoc", "da", "trong", "do", "nhung", "luong", "la"}
 )
 QUALIFIERS = re.compile(r"^(?:khong|chua|tren|duoi|len|ngoai|truoc|sau|\d+)$")
-# Phrases that place a figure in time or scope without changing what it counts.
-FILLER_PHRASES = re.compile(r"\b(?:hien co|hien nay|trong ky|trong nam|trong thang|tai cac don vi|xay ra)\b")
 
 
 class Likeness(NamedTuple):
@@ -46,8 +49,20 @@ class Likeness(NamedTuple):
 
 
 def terms(key: str) -> frozenset[str]:
-    """The key terms of a label key: its words without filler words and phrases."""
-    return frozenset(word for word in FILLER_PHRASES.sub(" ", key).split() if word not in FILLER)
+    """The key terms of a label key (already reworded, :func:`rewording`): its words
+    without filler words."""
+    return frozenset(word for word in key.split() if word not in FILLER)
+
+
+def rewording(pairs: list[tuple[str, str]]) -> Callable[[str], str]:
+    """A function that rewrites a label key by the word list ``pairs`` (keys of phrase and
+    meaning, longest phrase first, whole words only)."""
+    ordered = sorted((pair for pair in pairs if pair[0]), key=lambda pair: -len(pair[0]))
+    if not ordered:
+        return lambda key: key
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase, _ in ordered) + r")\b")
+    meaning = dict(ordered)
+    return lambda key: " ".join(pattern.sub(lambda m: meaning[m.group(0)], key).split())
 
 
 @dataclass
@@ -60,9 +75,8 @@ class LikenessIndex:
 
     entries: dict[str, list[frozenset[str]]]
     measures: dict[str, tuple[str, bool]]
-    partners: dict[str, str] = field(
-        default_factory=dict
-    )  # a count -> its money ("visits" -> "visits_amount")
+    partners: dict[str, str] = field(default_factory=dict)  # a count -> its money partner
+    reword: Callable[[str], str] | None = None  # wording.csv as a key rewriter (:func:`rewording`)
     _weights: dict[str, float] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], Likeness] = field(default_factory=dict, repr=False)
 
@@ -91,6 +105,7 @@ class LikenessIndex:
         """The indicator ``key`` (a label key) names by likeness, if one clearly does."""
         memo_key = (key, measure)
         if memo_key not in self._memo:
+            key = self.reword(key) if self.reword is not None else key
             self._memo[memo_key] = self._match(terms(key), fold(measure).strip())
         return self._memo[memo_key]
 
