@@ -20,7 +20,14 @@ from unionstats.periods import Period
 from unionstats.read.cells import SheetGrid, cell_text, header_texts, raw_text, row_is_blank
 from unionstats.read.cells_a1 import a1
 from unionstats.read.columns import column_role, is_header_word
-from unionstats.read.labels import LabelMatch, RowContext, is_child_label, match_row_label, suggestion_hint
+from unionstats.read.labels import (
+    LabelMatch,
+    RowContext,
+    is_child_label,
+    match_label,
+    match_row_label,
+    suggestion_hint,
+)
 from unionstats.read.numbers import parse_value, split_count_and_amount
 from unionstats.text import fold
 
@@ -210,11 +217,15 @@ class RowReader:
         table, grid = self.table, self.table.sheet
         label = cell_text(grid.value(row, table.label_col))
         raw = grid.value(row, table.value_col)
-        self.context.measure = (
-            cell_text(grid.value(row, table.measure_col)) if table.measure_col is not None else ""
-        )
-        self.context.figure = raw is not None
-        match = match_row_label(label, self.context, self.catalogue) if label else None
+        match = None
+        if label:
+            found = match_label(label, self.catalogue)  # the usual case, memoised: no context needed
+            if found is not None:
+                match = LabelMatch(found, "alias")
+            else:
+                measure = grid.value(row, table.measure_col) if table.measure_col is not None else None
+                self.context.measure, self.context.figure = cell_text(measure), raw is not None
+                match = match_row_label(label, self.context, self.catalogue)
         if (match is None or match.indicator is None) and _is_signature(grid, row):
             return False
         if match is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from unionstats.errors import StoreError
@@ -56,22 +57,29 @@ def rows_by_path(previous: pd.DataFrame) -> dict[str, list]:
     return grouped
 
 
-def part_status(outcomes: dict[str, FileOutcome]) -> dict[tuple[str, str, str], str]:
-    """(source file, unit, period) -> ingested | superseded, for the rows of every submission."""
-    return {
-        (path, part.unit, part.period): part.status
-        for path, outcome in outcomes.items()
-        if outcome.status in REUSABLE
-        for part in outcome.parts
-    }
+def part_status(outcomes: dict[str, FileOutcome]) -> dict[object, str]:
+    """The status (ingested | superseded) of the rows of every submission: keyed by the file
+    for a file of one submission, by (file, unit, period) for a file of several."""
+    status: dict[object, str] = {}
+    for path, outcome in outcomes.items():
+        if outcome.status not in REUSABLE:
+            continue
+        if len(outcome.parts) == 1:
+            status[path] = outcome.parts[0].status
+        for part in outcome.parts:
+            status[(path, part.unit, part.period)] = part.status
+    return status
 
 
-def status_of_rows(frame: pd.DataFrame, status: dict[tuple[str, str, str], str]) -> pd.Series:
+def status_of_rows(frame: pd.DataFrame, status: dict[object, str]) -> pd.Series:
     """The status of the submission each row of ``frame`` (values or details) belongs to."""
-    keys = pd.Series(
-        list(zip(frame["source_file"], frame["unit_code"], frame["period"], strict=True)), dtype=object
-    )
-    return keys.map(status).set_axis(frame.index)
+    found = frame["source_file"].map(status)
+    several = found.isna()
+    if several.any():
+        subset = frame[several]
+        keys = zip(subset["source_file"], subset["unit_code"], subset["period"], strict=True)
+        found[several] = [status.get(key) for key in keys]
+    return found
 
 
 @dataclass
@@ -210,28 +218,32 @@ def new_rows(
     The per-file records are released as they are copied, so that a large batch does not
     hold them twice.
     """
-    data: dict[str, list[object]] = {column: [] for column in columns}
-    contexts: dict[tuple[str, str], dict[str, object]] = {}
+    own = [c for c in columns if c not in _CONTEXT_COLUMNS and c not in ("source_file", "file_sha256")]
+    data: dict[str, list[object]] = {column: [] for column in dict.fromkeys((*own, "unit_code", "period"))}
+    paths: list[str] = []
+    lengths: list[int] = []
     for path, outcome in outcomes.items():
         if outcome.reused or outcome.status not in REUSABLE:
             continue
-        for record in getattr(outcome, kind):
-            key = (str(record["unit_code"]), str(record["period"]))
-            context = contexts.get(key)
-            if context is None:
-                context = contexts[key] = _context(*key, registry)
-            for column in columns:
-                if column in context:
-                    data[column].append(context[column])
-                elif column == "source_file":
-                    data[column].append(path)
-                elif column == "file_sha256":
-                    data[column].append(rows[path]["sha256"])
-                else:
-                    data[column].append(record[column])
+        records = getattr(outcome, kind)
+        for column, values in data.items():
+            values.extend(record[column] for record in records)
+        paths.append(path)
+        lengths.append(len(records))
         setattr(outcome, kind, [])
-    frame = pd.DataFrame(data, columns=list(columns))
+    frame = pd.DataFrame(data) if sum(lengths) else pd.DataFrame(data, dtype=object)
+    frame["source_file"] = np.repeat(np.array(paths, dtype=object), lengths)
+    frame["file_sha256"] = np.repeat(np.array([rows[p]["sha256"] for p in paths], dtype=object), lengths)
+    keys = frame[["unit_code", "period"]].drop_duplicates()
+    contexts = pd.DataFrame(
+        [_context(unit, period, registry) for unit, period in keys.itertuples(index=False)],
+        columns=["period", "year", "period_type", "unit_code", "unit_name", "cluster_code"],
+    )
+    frame = frame.merge(contexts, on=["unit_code", "period"], how="left").reindex(columns=list(columns))
     return normalise_values(frame) if columns == VALUE_COLUMNS else normalise_details(frame)
+
+
+_CONTEXT_COLUMNS = ("year", "period_type", "unit_name", "cluster_code")
 
 
 def _context(unit: str, period: str, registry: Registry) -> dict[str, object]:
