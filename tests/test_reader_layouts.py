@@ -43,7 +43,7 @@ def test_bulleted_children_are_read_with_their_heading(tmp_path) -> None:
         ],
     )
     outcome = read(path)
-    values = {r["indicator"]: (r["value"], r["cell"]) for r in outcome.records}
+    values = {r["indicator"]: (r["value"], r["cell"]) for r in outcome.placed()}
     assert values == {
         "members": (1787, "D6"),
         "members_female": (912, "D7"),
@@ -54,7 +54,7 @@ def test_bulleted_children_are_read_with_their_heading(tmp_path) -> None:
 
 def test_a_child_without_a_heading_it_belongs_to_is_not_guessed(tmp_path) -> None:
     outcome = read(form(tmp_path / "DakTo nam 2020.xlsx", [("Tổng số CĐCS", 66), ("- Tổng số", 1787)]))
-    assert {r["indicator"] for r in outcome.records} == {"cdcs"}
+    assert {r["indicator"] for r in outcome.placed()} == {"cdcs"}
     assert "label_unknown" in {f.code for f in outcome.findings}
 
 
@@ -74,14 +74,14 @@ def test_a_submission_of_zeros_is_read_with_a_warning(tmp_path) -> None:
 def test_a_count_and_its_money_in_one_cell_go_to_the_pair_the_catalogue_names(tmp_path) -> None:
     rows = [("Tổng số CĐCS", 66), ("Thăm hỏi, trợ cấp đoàn viên, NLĐ", "61 lượt, số tiền 51,55 triệu đồng")]
     outcome = read(form(tmp_path / "DakTo nam 2020.xlsx", rows))
-    values = {r["indicator"]: (r["value"], r["cell"]) for r in outcome.records}
+    values = {r["indicator"]: (r["value"], r["cell"]) for r in outcome.placed()}
     assert values["visits"] == (61, "D6") and values["visits_amount"] == (51_550_000, "D6")
 
 
 def test_a_count_and_something_else_in_one_cell_is_a_finding(tmp_path) -> None:
     rows = [("Tổng số CĐCS", 66), ("Thăm hỏi, trợ cấp đoàn viên, NLĐ", "61 lượt, 5 suất quà")]
     outcome = read(form(tmp_path / "DakTo nam 2020.xlsx", rows))
-    assert {r["indicator"] for r in outcome.records} == {"cdcs"}
+    assert {r["indicator"] for r in outcome.placed()} == {"cdcs"}
     assert "value_not_number" in {f.code for f in outcome.findings}
 
 
@@ -100,7 +100,7 @@ def test_a_second_report_sheet_is_read_as_its_own_submission(tmp_path) -> None:
         other.append(row)
     workbook.save(path)
     outcome = read(path)
-    got = {(r["unit_code"], r["period"], r["sheet"], r["indicator"]): r["value"] for r in outcome.records}
+    got = {(r["unit_code"], r["period"], r["sheet"], r["indicator"]): r["value"] for r in outcome.placed()}
     assert got == {
         ("dak-to", "2020-FY", "Báo cáo", "cdcs"): 66,
         ("dak-to", "2020-FY", "Báo cáo", "members"): 1787,

@@ -237,7 +237,7 @@ def test_unseen_shapes_are_read_at_95_percent_none_wrong_none_misattributed(tmp_
     for number in range(40):
         path, relative, expected = workbook(rng, number, tmp_path)
         outcome = read_file(path, relative, "sha", REGISTRY)
-        got = {(r["unit_code"], r["period"], r["indicator"]): r["value"] for r in outcome.records}
+        got = {(r["unit_code"], r["period"], r["indicator"]): r["value"] for r in outcome.placed()}
         expected_total += len(expected)
         read_right += sum(got.get(key) == value for key, value in expected.items())
         wrong += [
@@ -307,7 +307,7 @@ def test_ordinary_forms_with_unfamiliar_wording_lose_under_5_percent_and_none_wr
             expected[code] = round(value * 1_000_000) if money else value
         path = write_workbook(tmp_path / "2023-FY" / f"form-{number:02d}.xlsx", [spec], "openpyxl")
         outcome = read_file(path, f"2023-FY/{path.name}", "sha", REGISTRY)
-        got = {r["indicator"]: r["value"] for r in outcome.records}
+        got = {r["indicator"]: r["value"] for r in outcome.placed()}
         total += len(expected)
         right += sum(got.get(code) == value for code, value in expected.items())
         wrong += [(path.name, code) for code in got if expected.get(code) != got[code] and code in expected]

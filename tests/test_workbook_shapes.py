@@ -24,7 +24,7 @@ def read(path: Path, folder: str = "2021-H1"):
 
 
 def figures(outcome) -> dict[tuple[str, str, str], float]:
-    return {(r["unit_code"], r["period"], r["indicator"]): r["value"] for r in outcome.records}
+    return {(r["unit_code"], r["period"], r["indicator"]): r["value"] for r in outcome.placed()}
 
 
 def codes(outcome) -> list[str]:
@@ -116,7 +116,7 @@ def test_units_as_rows_under_a_two_row_merged_header(tmp_path) -> None:
     assert ("tu-mo-rong", "2021-FY", "members_new") not in got  # "-" is no figure
     assert len(got) == 3 * 5 - 1
     assert "total_mismatch" not in codes(outcome)
-    assert {r["cell"] for r in outcome.records if r["unit_code"] == "ngoc-hoi"} == {
+    assert {r["cell"] for r in outcome.placed() if r["unit_code"] == "ngoc-hoi"} == {
         "C7",
         "D7",
         "E7",

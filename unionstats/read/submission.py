@@ -56,8 +56,8 @@ class Part:
 class FileOutcome:
     """What reading one file gave: picklable, so that worker processes can return it.
 
-    Every record carries its own ``unit_code`` and ``period``; ``parts`` lists the file's
-    submissions (none when it is quarantined).
+    ``parts`` lists the file's submissions (none when it is quarantined); in a file of
+    several, every record carries its own ``unit_code`` and ``period`` (:meth:`placed`).
     """
 
     path: str
@@ -69,6 +69,14 @@ class FileOutcome:
     parts: list[Part] = field(default_factory=list)
     message: str = ""  # the one-line reason of a quarantine
     reused: bool = False  # rebuilt from the previous store, not re-read
+
+    def placed(self) -> list[dict[str, object]]:
+        """The records, each with its ``unit_code`` and ``period`` (a one-submission file
+        keeps them once, in its part, not on every record)."""
+        if len(self.parts) != 1:
+            return self.records
+        part = self.parts[0]
+        return [{**record, "unit_code": part.unit, "period": part.period} for record in self.records]
 
     @property
     def unit(self) -> str:
@@ -236,8 +244,8 @@ def _read_unit_table(
 
 
 def finish(submission: Submission, source_file: str, registry: Registry) -> Submission:
-    """Stamp unit and period on a submission's records and findings; add the findings that
-    depend on the whole submission (all zero, year-end indicators in a half year)."""
+    """Stamp unit and period on a submission's findings; add the findings that depend on the
+    whole submission (all zero, year-end indicators in a half year)."""
     catalogue, period, sheet = registry.catalogue, submission.period, submission.sheet
     records, findings = submission.records, submission.findings
     if records and all(record["value"] == 0 for record in records):
@@ -255,8 +263,6 @@ def finish(submission: Submission, source_file: str, registry: Registry) -> Subm
             for record in records
             if catalogue[str(record["indicator"])].fy_only
         ]
-    for record in records:
-        record["unit_code"], record["period"] = submission.unit_code, period.code
     for item in findings:
         item.unit, item.period = submission.unit_code, period.code
     return submission
@@ -279,6 +285,9 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         )
     outcome = FileOutcome(relative, sha256, "ingested", details=details)
     for submission in submissions:
+        if len(submissions) > 1:  # a one-submission file's records take its part's unit and period
+            for record in submission.records:
+                record["unit_code"], record["period"] = submission.unit_code, submission.period.code
         outcome.records += submission.records
         outcome.findings += submission.findings
         outcome.parts.append(
@@ -303,8 +312,6 @@ def _details(
     details, findings = read_detail_sheets(grids, sheets, relative)
     if len(submissions) == 1:
         only = submissions[0]
-        for record in details:
-            record["unit_code"], record["period"] = only.unit_code, only.period.code
         for item in findings:
             item.unit, item.period = only.unit_code, only.period.code
         return details, findings

@@ -139,10 +139,10 @@ def touched_periods(
     return touched
 
 
-def carry_missing(previous: pd.DataFrame, rows: dict, outcomes: dict[str, FileOutcome]) -> list[str]:
+def carry_missing(previous: dict[str, list], rows: dict, outcomes: dict[str, FileOutcome]) -> list[str]:
     """Keep what earlier runs read from files no longer in the raw folder (never lose data)."""
     missing = []
-    for path, earlier in rows_by_path(previous).items():
+    for path, earlier in previous.items():
         kept = [row for row in earlier if row.status in REUSABLE]
         if path in rows or not kept:
             continue
@@ -226,8 +226,12 @@ def new_rows(
         if outcome.reused or outcome.status not in REUSABLE:
             continue
         records = getattr(outcome, kind)
+        single = outcome.parts[0] if len(outcome.parts) == 1 else None
         for column, values in data.items():
-            values.extend(record[column] for record in records)
+            if single is not None and column in ("unit_code", "period"):
+                values.extend([single.unit if column == "unit_code" else single.period] * len(records))
+            else:
+                values.extend(record[column] for record in records)
         paths.append(path)
         lengths.append(len(records))
         setattr(outcome, kind, [])

@@ -84,11 +84,16 @@ class IngestResult:
     def findings(self) -> pd.DataFrame:
         return read_findings(self.out)
 
-    def count(self, status: str) -> int:
-        """How many files have ``status`` (a file with one current submission counts as ingested)."""
+    @cached_property
+    def _file_statuses(self) -> pd.Series:
+        """Each file's status once (a file with one current submission counts as ingested)."""
         rank = self.manifest["status"].map({s: i for i, s in enumerate(STATUSES)})
-        first = self.manifest.assign(_rank=rank).sort_values("_rank").drop_duplicates("path")
-        return int((first["status"] == status).sum())
+        first = self.manifest.assign(_rank=rank).sort_values("_rank", kind="stable").drop_duplicates("path")
+        return first["status"].value_counts()
+
+    def count(self, status: str) -> int:
+        """How many files have ``status``."""
+        return int(self._file_statuses.get(status, 0))
 
     @property
     def exit_code(self) -> int:
@@ -100,6 +105,7 @@ class IngestResult:
 class Inventory:
     """The raw folder against the previous manifest: a manifest row per file, what to read."""
 
+    previous_rows: dict[str, list] = field(default_factory=dict)  # the previous manifest's rows by path
     rows: dict[str, dict[str, object]] = field(default_factory=dict)
     outcomes: dict[str, FileOutcome] = field(default_factory=dict)
     tasks: list[Task] = field(default_factory=list)
@@ -115,7 +121,7 @@ def take_inventory(raw: Path, reference: Path, previous: pd.DataFrame, run_time:
     ref_hash = reference_sha256(reference)
     previous_rows = rows_by_path(previous)
     previous_by_path = {path: earlier[0] for path, earlier in previous_rows.items()}
-    inventory = Inventory()
+    inventory = Inventory(previous_rows)
     for entry in list_entries(raw):
         relative, path = entry.relative, entry.path
         row: dict[str, object] = {
@@ -176,7 +182,7 @@ def ingest(
         reused = len(outcomes)
         for outcome in read_many(inventory.tasks, registry, workers or os.cpu_count() or 1, progress):
             outcomes[outcome.path] = outcome
-        missing = carry_missing(previous, rows, outcomes)
+        missing = carry_missing(inventory.previous_rows, rows, outcomes)
         resolve_supersession(rows, outcomes)
         keys = touched_periods(previous, outcomes, is_partitioned(out))
         with new_version(out, carry=(COMPLETENESS_FILE,)) as staging:
