@@ -260,3 +260,21 @@ def test_a_copied_sheet_and_a_sheet_that_cannot_be_placed_are_findings_not_drops
     assert [f.sheet for f in repeated] == ["Đăk Tô (2)"] and "Đăk Tô" in repeated[0].message
     [unplaced] = [f for f in outcome.findings if f.code == "sheet_not_read"]
     assert unplaced.sheet == "Sheet3" and "IA GRAI" in unplaced.message
+
+
+def test_every_sheet_is_accounted_for(tmp_path) -> None:
+    workbook = Workbook()
+    report = workbook.active
+    report.title = "Báo cáo"
+    for row in (["LĐLĐ HUYỆN ĐĂK TÔ"], ["Báo cáo năm 2021"], ["TT", "Nội dung", "ĐVT", "Số lượng"]):
+        report.append(row)
+    report.append(["1", "Tổng số đoàn viên", "người", 1787])
+    workbook.create_sheet("Bìa").append(["Báo cáo tổng kết công tác công đoàn năm 2021"])
+    loose = workbook.create_sheet("Số liệu thêm")
+    for row in (["Đoàn viên", 1787, 1790], ["CĐCS", 66, 67]):
+        loose.append(row)
+    outcome = read(save(workbook, tmp_path / "DakTo.xlsx"), folder="2021-FY")
+    said = {f.sheet: f.code for f in outcome.findings}
+    assert said["Bìa"] == "sheet_without_figures"
+    assert said["Số liệu thêm"] == "sheet_unrecognised"
+    assert [f.severity for f in outcome.findings if f.sheet == "Số liệu thêm"] == ["warning"]

@@ -199,6 +199,20 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "riêng) rồi gửi lại.",
     ),
     (
+        "sheet_unrecognised",
+        "warning",
+        "Sheet có số liệu nhưng không nhận ra bảng",
+        "Sheet '{sheet}' có {n} ô số nhưng không nhận ra bảng báo cáo hay danh sách CĐCS nào: số liệu ở đây "
+        "chưa được đọc. Nếu là báo cáo, dùng mẫu của LĐLĐ tỉnh ('unionstats template') hoặc ghi tiêu đề cột "
+        "'Nội dung' và 'Số lượng'.",
+    ),
+    (
+        "sheet_without_figures",
+        "info",
+        "Sheet không có số liệu",
+        "Sheet '{sheet}' không có bảng số liệu (trang bìa, ghi chú hoặc mẫu trống): không có gì để đọc.",
+    ),
+    (
         "sheet_repeats_submission",
         "warning",
         "Hai sheet cùng đơn vị, cùng kỳ",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from unionstats.errors import InputFileError
 from unionstats.findings import Finding, finding
+from unionstats.form_marker import MARKER_SHEET
 from unionstats.periods import Period
 from unionstats.read.cells import SheetGrid, read_workbook
 from unionstats.read.details import read_detail_sheets
@@ -300,7 +301,29 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
             )
         )
     outcome.findings += notes + detail_findings
+    outcome.findings += _other_sheets(grids, outcome, relative)
     return outcome
+
+
+def _other_sheets(grids: list[SheetGrid], outcome: FileOutcome, relative: str) -> list[Finding]:
+    """A finding for every sheet nothing was read from and nothing said about: every sheet
+    of a workbook is accounted for. One holding figures in a layout not recognised is a
+    warning (figures may be missing); a cover or notes sheet is noted as such."""
+    said = {part.sheet for part in outcome.parts} | {str(r["sheet"]) for r in outcome.details}
+    said |= {f.sheet for f in outcome.findings if f.sheet}
+    notes = []
+    for grid in grids:
+        if grid.name in said or grid.name == MARKER_SHEET:
+            continue
+        numbers = sum(
+            1
+            for row in grid.rows[:500]
+            for value in row
+            if isinstance(value, int | float) and not isinstance(value, bool)
+        )
+        code = "sheet_unrecognised" if numbers >= 3 else "sheet_without_figures"
+        notes.append(finding(code, file=relative, sheet=grid.name, n=numbers))
+    return notes
 
 
 def _details(
