@@ -139,6 +139,14 @@ def _annotate(workbook: Workbook, findings: pd.DataFrame) -> None:
         target.comment = comment
 
 
+def _by_file(manifest: pd.DataFrame) -> pd.DataFrame:
+    """One manifest row per file (a file of several submissions has a row each): ingested
+    when any of its submissions is current, its first period otherwise."""
+    current = manifest["status"].eq("ingested")
+    ordered = manifest.assign(_current=current).sort_values("_current", ascending=False, kind="stable")
+    return ordered.drop_duplicates("path").drop(columns="_current").set_index("path")
+
+
 def write_feedback(
     processed: Path,
     raw: Path,
@@ -155,7 +163,9 @@ def write_feedback(
     processed, raw, out = Path(processed), Path(raw), Path(out)
     read_values(processed)  # a missing store is an error, not an empty feedback
     findings = read_findings(processed)
-    manifest = read_manifest(processed).set_index("path")
+    full = read_manifest(processed)
+    units = full.groupby("path")["unit"].agg(lambda s: "|".join(sorted(set(s) - {""})))
+    manifest = _by_file(full)
     severities = ["error", "warning", "info"] if include_info else ["error", "warning"]
     wanted = findings[findings["severity"].isin(severities) & (findings["file"] != "")]
     wanted = wanted[wanted["file"].isin(manifest.index)]
@@ -176,7 +186,8 @@ def write_feedback(
         period = group["period"].iloc[0] or manifest.at[source, "period"] or "khong-ro-ky"
         target = out / period / f"{_short(PurePosixPath(source).stem)} (ket qua kiem tra).xlsx"
         write_file(target, workbook.save)
-        written.append(FeedbackFile(source, target, group["unit"].iloc[0], period, len(group), rebuilt))
+        unit = units.get(source) or group["unit"].iloc[0]  # a file of several units names them all
+        written.append(FeedbackFile(source, target, unit, period, len(group), rebuilt))
     index = pd.DataFrame(
         [
             {

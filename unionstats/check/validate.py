@@ -64,7 +64,7 @@ def completeness(
     seen = manifest[manifest["status"].isin(["ingested", "superseded"])]
     first_seen = seen.groupby(["unit", "period"])["first_seen"].min()
     blanks = ingest_findings[ingest_findings["code"] == "value_blank"]
-    blank_lists = blanks.groupby(["file"])["indicator"].apply(lambda s: "|".join(sorted(set(s))))
+    blank_lists = blanks.groupby(["file", "unit"])["indicator"].apply(lambda s: "|".join(sorted(set(s))))
     periods = sorted(set(current["period"]) - {""}, key=period_order)
     rows, findings = [], []
     for period_code in periods:
@@ -85,7 +85,7 @@ def completeness(
                     "first_seen": first_seen.get((unit, period_code), "")[:10] if submitted else "",
                     "file_modified": mine["modified"].iloc[0][:10] if submitted else "",
                     "n_values": int(mine["n_values"].iloc[0]) if submitted else 0,
-                    "blank_indicators": blank_lists.get(source, "") if submitted else "",
+                    "blank_indicators": blank_lists.get((source, unit), "") if submitted else "",
                 }
             )
             if not submitted:
