@@ -72,3 +72,47 @@ def test_a_correction_for_one_unit_supersedes_only_its_part_of_a_cluster_table(t
     [sent] = [f for f in written if f.source == "2021-FY/Cum 1 tong hop.xlsx"]
     assert sent.unit == "dak-ha|kon-ray|sa-thay|tp-kon-tum"  # every unit the file reports
     assert sent.output.is_file()
+
+
+def half_and_full_year(path: Path, h1_members: int) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, title, members in (
+        ("6 thang", "6 tháng đầu năm 2021", h1_members),
+        ("Ca nam", "năm 2021", 2400),
+    ):
+        sheet = workbook.create_sheet(name)
+        for row in (["LĐLĐ HUYỆN ĐĂK HÀ"], [f"Báo cáo {title}"], ["TT", "Nội dung", "ĐVT", "Số lượng"]):
+            sheet.append(row)
+        sheet.append(["1", "Tổng số đoàn viên", "người", members])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+
+
+def test_a_half_year_sheet_in_a_full_year_file_fills_a_gap_but_never_replaces_the_filed_one(tmp_path) -> None:
+    raw, store = tmp_path / "raw", tmp_path / "store"
+    h1 = raw / "2021-H1" / "DakHa 6T2021.xlsx"
+    h1.parent.mkdir(parents=True)
+    workbook = Workbook()
+    for row in (
+        ["LĐLĐ HUYỆN ĐĂK HÀ"],
+        ["Báo cáo 6 tháng đầu năm 2021"],
+        ["TT", "Nội dung", "ĐVT", "Số lượng"],
+    ):
+        workbook.active.append(row)
+    workbook.active.append(["1", "Tổng số đoàn viên", "người", 2350])
+    workbook.save(h1)
+    ingest(raw, store, REFERENCE, workers=1)
+    time.sleep(0.01)
+    half_and_full_year(raw / "2021-FY" / "DakHa nam 2021.xlsx", h1_members=2349)  # sent later
+    ingest(raw, store, REFERENCE, workers=1)
+    values = pd.read_parquet(store / "values.parquet").set_index(["period", "unit_code"])["value"]
+    assert values[("2021-H1", "dak-ha")] == 2350  # the file filed under 2021-H1 stays current
+    assert values[("2021-FY", "dak-ha")] == 2400
+
+    h1.unlink()  # a store that never had the half-year file: the half-year sheet fills the gap
+    ingest(raw, tmp_path / "other", REFERENCE, workers=1)
+    values = pd.read_parquet(tmp_path / "other" / "values.parquet").set_index(["period", "unit_code"])[
+        "value"
+    ]
+    assert values[("2021-H1", "dak-ha")] == 2349 and values[("2021-FY", "dak-ha")] == 2400

@@ -278,3 +278,35 @@ def test_every_sheet_is_accounted_for(tmp_path) -> None:
     assert said["Bìa"] == "sheet_without_figures"
     assert said["Số liệu thêm"] == "sheet_unrecognised"
     assert [f.severity for f in outcome.findings if f.sheet == "Số liệu thêm"] == ["warning"]
+
+
+def test_a_hidden_report_sheet_is_reported_not_read(tmp_path) -> None:
+    workbook = Workbook()
+    for title, name, members in (("năm 2021", "Báo cáo", 1787), ("năm 2019", "Cũ", 1500)):
+        sheet = workbook.active if name == "Báo cáo" else workbook.create_sheet(name)
+        sheet.title = name
+        for row in (["LĐLĐ HUYỆN ĐĂK TÔ"], [f"Báo cáo {title}"], ["TT", "Nội dung", "ĐVT", "Số lượng"]):
+            sheet.append(row)
+        sheet.append(["1", "Tổng số đoàn viên", "người", members])
+    workbook["Cũ"].sheet_state = "hidden"
+    outcome = read(save(workbook, tmp_path / "DakTo.xlsx"), folder="2021-FY")
+    assert figures(outcome) == {("dak-to", "2021-FY", "members"): 1787}
+    [hidden] = [f for f in outcome.findings if f.code == "sheet_hidden"]
+    assert hidden.sheet == "Cũ" and hidden.severity == "warning"
+
+
+def test_units_named_under_a_merged_unit_header(tmp_path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["SỐ LIỆU CỤM 1 NĂM 2021"])
+    sheet.append(["TT", "Chỉ tiêu", "ĐVT", "Đơn vị", None, None, "Tổng cộng"])
+    sheet.append([None, None, None, "TP Kon Tum", "Đăk Hà", "Sa Thầy", None])
+    sheet.merge_cells("D2:F2")
+    sheet.append(["1", "Tổng số CĐCS", "đơn vị", 241, 66, 41, 348])
+    outcome = read(save(workbook, tmp_path / "Cum 1.xlsx"), folder="2021-FY")
+    assert figures(outcome) == {
+        ("tp-kon-tum", "2021-FY", "cdcs"): 241,
+        ("dak-ha", "2021-FY", "cdcs"): 66,
+        ("sa-thay", "2021-FY", "cdcs"): 41,
+    }
+    assert "total_mismatch" not in codes(outcome)

@@ -207,6 +207,13 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "'Nội dung' và 'Số lượng'.",
     ),
     (
+        "sheet_hidden",
+        "warning",
+        "Sheet ẩn không được đọc",
+        "Sheet '{sheet}' đang ẩn nên không được đọc (sheet ẩn thường là số liệu cũ hoặc bảng nháp); nếu là "
+        "báo cáo của kỳ này, bỏ ẩn rồi gửi lại.",
+    ),
+    (
         "sheet_without_figures",
         "info",
         "Sheet không có số liệu",

@@ -107,6 +107,8 @@ def report_tables(grids: list[SheetGrid], file: str, registry: Registry) -> list
     tables: list[tuple[int, Table]] = []
     index = label_index(catalogue)
     for grid in grids:
+        if not grid.visible:
+            continue  # a hidden sheet is old or working data; reported, never read (see read_file)
         try:
             table = find_table(grid)
         except InputFileError as error:  # several "this period" columns: one per unit, perhaps
@@ -314,6 +316,9 @@ def _other_sheets(grids: list[SheetGrid], outcome: FileOutcome, relative: str) -
     notes = []
     for grid in grids:
         if grid.name in said or grid.name == MARKER_SHEET:
+            continue
+        if not grid.visible:
+            notes.append(finding("sheet_hidden", file=relative, sheet=grid.name))
             continue
         numbers = sum(
             1

@@ -88,7 +88,7 @@ def _units_as_columns(grid: SheetGrid, row: int, registry: Registry) -> UnitTabl
             last[1].append(col)  # under the same merged unit header (or its unmerged .ods twin)
             continue
         role = column_role(text, registry.match_unit)
-        if role.role in ("unknown", "current") and col in below:
+        if role.role not in ("unit", "total") and col in below:  # "Đơn vị" merged over the unit names
             sub = column_role(below[col], registry.match_unit)
             if sub.role in ("unit", "total"):
                 role, text, table.first_data_row = sub, below[col], row + 2

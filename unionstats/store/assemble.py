@@ -8,13 +8,14 @@ store are kept for unchanged files, and the manifest row of every raw file.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import numpy as np
 import pandas as pd
 
 from unionstats.errors import StoreError
 from unionstats.findings import Finding, finding, findings_frame
+from unionstats.periods import find_periods
 from unionstats.read.submission import FileOutcome, Part
 from unionstats.reference import Registry
 from unionstats.store.files import (
@@ -157,6 +158,9 @@ def resolve_supersession(rows: dict[str, dict], outcomes: dict[str, FileOutcome]
 
     "Latest" is the file first seen in the latest run, then the latest modification time,
     then the path: a correction sent later replaces the earlier file, which stays in history.
+    A submission filed in its own period's folder always comes before one that a sheet of a
+    workbook in another period's folder gave (a half-year sheet inside a full-year file):
+    the latter only fills a gap, it never replaces what the analyst filed for that period.
     """
     groups: dict[tuple[str, str], list[tuple[str, Part]]] = {}
     for path, outcome in outcomes.items():
@@ -166,13 +170,28 @@ def resolve_supersession(rows: dict[str, dict], outcomes: dict[str, FileOutcome]
                 part.status, part.superseded_by = "ingested", ""
                 groups.setdefault((part.unit, part.period), []).append((path, part))
     for members in groups.values():
-        members.sort(key=lambda m: (rows[m[0]]["first_seen"], rows[m[0]]["modified"], m[0]))
+        if len(members) == 1:
+            continue
+        members.sort(
+            key=lambda m: (
+                _filed_for(m[0], m[1].period),
+                rows[m[0]]["first_seen"],
+                rows[m[0]]["modified"],
+                m[0],
+            )
+        )
         current = members[-1][0]
         for _, part in members[:-1]:
             part.status, part.superseded_by = "superseded", current
     for outcome in outcomes.values():
         if outcome.parts and all(part.status == "superseded" for part in outcome.parts):
             outcome.status = "superseded"
+
+
+def _filed_for(path: str, period: str) -> bool:
+    """True when ``path`` sits in a folder naming ``period`` (or in no period's folder)."""
+    named = set().union(*(find_periods(folder) for folder in PurePosixPath(path).parts[:-1]))
+    return not named or period in {p.code for p in named}
 
 
 def manifest_table(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> pd.DataFrame:
