@@ -310,3 +310,29 @@ def test_units_named_under_a_merged_unit_header(tmp_path) -> None:
         ("sa-thay", "2021-FY", "cdcs"): 41,
     }
     assert "total_mismatch" not in codes(outcome)
+
+
+@pytest.mark.parametrize(
+    ("under", "expected", "code"),
+    [
+        (["Cùng kỳ", "Kỳ báo cáo", "Năm 2020", "Năm 2021"], {"members": 1787, "cdcs": 66}, None),
+        (["Cột A", "Cột B", "Năm 2020", "Năm 2021"], {"cdcs": 66}, "column_not_read"),
+        (["Kỳ này", "Kỳ báo cáo", "Năm 2021", "Năm 2021"], {}, "unit_table_unread"),
+    ],
+)
+def test_units_as_rows_with_this_period_and_last_year_under_each_indicator(
+    tmp_path, under, expected, code
+) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["SỐ LIỆU CỤM 2 NĂM 2021"])
+    sheet.append(["TT", "Đơn vị", "Tổng số đoàn viên", None, "Tổng số CĐCS", None])
+    sheet.append([None, None, *under])
+    sheet.merge_cells("C2:D2")
+    sheet.merge_cells("E2:F2")
+    sheet.append(["1", "Đăk Tô", 1700, 1787, 60, 66])
+    sheet.append(["2", "Ngọc Hồi", 2000, 2142, 68, 70])
+    outcome = read(save(workbook, tmp_path / "Cum 2.xlsx"), folder="2021-FY")
+    assert {k[2]: v for k, v in figures(outcome).items() if k[0] == "dak-to"} == expected
+    if code:
+        assert code in codes(outcome)

@@ -143,6 +143,12 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "Kỳ báo cáo không thống nhất ({detail}): sửa tiêu đề hoặc chuyển tệp vào đúng thư mục.",
     ),
     (
+        "unit_table_unread",
+        "error",
+        "Bảng nhiều đơn vị không đọc được",
+        "Bảng nhiều đơn vị ở sheet '{sheet}' không đọc được số liệu nào: {reason}",
+    ),
+    (
         "template_blank",
         "error",
         "Mẫu trống, chưa có số liệu",
@@ -246,6 +252,20 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "Không rõ cột kỳ báo cáo của đơn vị",
         "Đơn vị '{name}' có các cột {cells} nhưng không rõ cột nào là số liệu kỳ báo cáo (ghi 'Kỳ báo cáo' "
         "và 'Cùng kỳ năm trước'): số liệu của đơn vị này chưa được đọc.",
+    ),
+    (
+        "column_not_read",
+        "warning",
+        "Cột có số liệu nhưng không rõ chỉ tiêu",
+        "Cột '{name}' (ô {cell}) có số liệu nhưng tiêu đề không khớp chỉ tiêu nào: chưa đọc. Nếu là chỉ tiêu "
+        "cần theo dõi, thêm tên gọi vào indicators.csv ('unionstats labels --accept').",
+    ),
+    (
+        "indicator_columns_repeated",
+        "warning",
+        "Một chỉ tiêu nhiều cột",
+        "{label} có nhiều cột ({cells}) mà không rõ cột nào là số liệu kỳ báo cáo: chưa đọc cột nào; ghi "
+        "'Kỳ báo cáo' và 'Cùng kỳ năm trước' dưới tiêu đề chỉ tiêu.",
     ),
     (
         "unit_repeated",

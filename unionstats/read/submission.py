@@ -22,7 +22,8 @@ from unionstats.read.forms import Table, count_matches, find_table, read_records
 from unionstats.read.identify import identify_period, identify_unit
 from unionstats.read.labels import label_index
 from unionstats.read.marked_forms import marker_sheet, read_marked_form
-from unionstats.read.unit_tables import UnitTable, find_unit_table, read_unit_table
+from unionstats.read.unit_figures import read_unit_table
+from unionstats.read.unit_tables import UnitTable, find_unit_table, settle_columns
 from unionstats.reference import Registry
 
 
@@ -231,7 +232,7 @@ def _read_unit_table(
 ) -> tuple[list[Submission], list[Finding]]:
     """One submission per unit of a table of several units (its period as for any table)."""
     period, notes = identify_period(table, source_file, own_first=True)
-    figures = read_unit_table(table, source_file, registry)
+    figures = read_unit_table(settle_columns(table, period), source_file, registry)
     submissions = [
         finish(
             Submission(unit, period, records, figures.findings[unit], table.sheet.name), source_file, registry
@@ -240,6 +241,12 @@ def _read_unit_table(
         if records
     ]
     if not submissions:
+        problems = [f for f in figures.notes if f.severity != "info"]
+        if problems:  # the figures are there, but which column is which is not certain
+            raise InputFileError.of(
+                "unit_table_unread", file=source_file, sheet=table.sheet.name, cell=problems[0].cell,
+                reason=problems[0].message,
+            )  # fmt: skip
         raise InputFileError.of("template_blank", file=source_file, sheet=table.sheet.name)
     for item in notes + figures.notes:
         item.period = period.code

@@ -18,14 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from unionstats.findings import Finding, finding
-from unionstats.formatting import fmt_fixed
-from unionstats.read.cells import SheetGrid, cell_text, header_texts, raw_text, row_is_blank
-from unionstats.read.cells_a1 import a1
-from unionstats.read.columns import TOTAL, ColumnRole, column_role
-from unionstats.read.forms import Table, is_label_header, read_records
+from unionstats.periods import Period
+from unionstats.read.cells import SheetGrid, cell_text, header_texts
+from unionstats.read.columns import ColumnRole, column_role
+from unionstats.read.forms import Table, is_label_header
 from unionstats.read.labels import match_column_header
-from unionstats.read.numbers import parse_value, split_measure
+from unionstats.read.numbers import split_measure
 from unionstats.reference import Registry
 from unionstats.text import fold
 
@@ -42,9 +40,10 @@ class UnitTable(Table):
     units: dict[int, str] = field(default_factory=dict)  # column -> unit (units as columns)
     total_col: int | None = None
     indicators: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (indicator, measure)
-    unread: dict[int, str] = field(default_factory=dict)  # column -> header naming no known unit
+    unread: dict[int, str] = field(default_factory=dict)  # column -> header naming no unit / no indicator
     likeness: dict[int, str] = field(default_factory=dict)  # column -> header read by likeness
     ambiguous: list[list[int]] = field(default_factory=list)  # a unit's columns, none clearly this period's
+    repeated: dict[str, list[int]] = field(default_factory=dict)  # an indicator given by several columns
 
     @property
     def row_after_header(self) -> int:
@@ -61,14 +60,6 @@ def find_unit_table(grid: SheetGrid, registry: Registry) -> UnitTable | None:
         if table is not None:
             return table
     return None
-
-
-def _header_text(grid: SheetGrid, row: int, col: int, top: dict[int, str], below: dict[int, str]) -> str:
-    """A column's header: the top cell, with the sub-header cell when it is its own."""
-    text = top.get(col, "")
-    if col in below and grid.merged_origin(row + 1, col) != (row, col):
-        text = f"{text} {below[col]}".strip()
-    return text
 
 
 def _units_as_columns(grid: SheetGrid, row: int, registry: Registry) -> UnitTable | None:
@@ -144,6 +135,8 @@ def _units_as_rows(grid: SheetGrid, row: int, registry: Registry) -> UnitTable |
     two_rows = any(below.values()) and (spans or any(below[c] and not grid.text(row, c) for c in below))
     indicators: dict[int, tuple[str, str]] = {}
     likeness: dict[int, str] = {}
+    periods: dict[int, Period] = {}
+    unread: dict[int, str] = {}
     previous: dict[str, str | None] = {}
     for col in range(width):
         parent, sub = top.get(col, ""), below.get(col, "") if two_rows else ""
@@ -151,6 +144,13 @@ def _units_as_rows(grid: SheetGrid, row: int, registry: Registry) -> UnitTable |
             parent = next((top[c] for c in range(col - 1, -1, -1) if top.get(c)), "")
         if not (parent or sub) or (grid.merged_origin(row + 1, col) == (row, col) and sub == parent):
             sub = ""
+        role = column_role(_folded(sub)) if sub else None
+        if role is not None and role.role in ("prior", "other"):
+            continue  # last year's figures, plans, comparisons under an indicator: never read
+        if role is not None and role.role in ("current", "period"):
+            sub = ""  # "Kỳ báo cáo" or "Năm 2021" under the indicator's header: the header names it
+            if role.period is not None:
+                periods[col] = role.period
         head, measure = split_measure(sub or parent)
         if not head:
             continue
@@ -158,11 +158,13 @@ def _units_as_rows(grid: SheetGrid, row: int, registry: Registry) -> UnitTable |
             found = match_column_header(parent, head, previous.get(parent), catalogue)
         else:
             found = match_column_header(head, "", None, catalogue)
-        if found.indicator is not None:
-            indicators[col] = (found.indicator, measure)
-            previous[parent] = found.indicator
-            if found.rule == "likeness":
-                likeness[col] = f"{parent} › {head}" if sub else head
+        if found.indicator is None:
+            unread[col] = f"{parent} › {head}" if sub else head
+            continue
+        indicators[col] = (found.indicator, measure)
+        previous[parent] = found.indicator
+        if found.rule == "likeness":
+            likeness[col] = f"{parent} › {head}" if sub else head
     if len(indicators) < 2:
         return None
     first = row + (2 if two_rows else 1)
@@ -172,8 +174,30 @@ def _units_as_rows(grid: SheetGrid, row: int, registry: Registry) -> UnitTable |
         return None
     return UnitTable(
         grid, row, first, name_col, min(indicators), None, None,
-        orientation="rows", indicators=indicators, likeness=likeness,
+        orientation="rows", indicators=indicators, likeness=likeness, period_cols=periods,
+        unread={col: header for col, header in unread.items() if col > name_col},
     )  # fmt: skip
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[^\w% ]+", " ", fold(text)).strip()
+
+
+def settle_columns(table: UnitTable, period: Period) -> UnitTable:
+    """A units-as-rows table with one column per indicator for the report ``period``: a
+    column named for another period is dropped, and an indicator still given by two columns
+    is read from neither (noted in ``repeated``), never from a guessed one."""
+    if table.orientation != "rows":
+        return table
+    kept = {
+        col: spec for col, spec in table.indicators.items() if table.period_cols.get(col, period) == period
+    }
+    by_indicator: dict[str, list[int]] = {}
+    for col, (indicator, _) in kept.items():
+        by_indicator.setdefault(indicator, []).append(col)
+    repeated = {indicator: cols for indicator, cols in by_indicator.items() if len(cols) > 1}
+    kept = {col: spec for col, spec in kept.items() if spec[0] not in repeated}
+    return replace(table, indicators=kept, repeated=repeated)
 
 
 def _name_column(
@@ -192,165 +216,3 @@ def _name_column(
         ):
             best, best_count = col, named
     return best
-
-
-@dataclass
-class UnitFigures:
-    """What a table of units gives: each unit's records and the findings of its figures,
-    and the table's own findings (labels, totals, names not recognised)."""
-
-    records: dict[str, list[dict[str, object]]] = field(default_factory=dict)
-    findings: dict[str, list[Finding]] = field(default_factory=dict)
-    notes: list[Finding] = field(default_factory=list)
-
-
-def read_unit_table(table: UnitTable, file: str, registry: Registry) -> UnitFigures:
-    """Read every unit of ``table`` (see :class:`UnitFigures`)."""
-    if table.orientation == "columns":
-        return _read_columns(table, file, registry)
-    return _read_rows(table, file, registry)
-
-
-def _read_columns(table: UnitTable, file: str, registry: Registry) -> UnitFigures:
-    figures, seen = UnitFigures(), set()
-    for col, unit in table.units.items():
-        if unit in figures.records:
-            figures.notes.append(_repeated(table, file, a1(table.header_row, col), unit, registry))
-            continue
-        records, found = read_records(replace(table, value_col=col), file, registry.catalogue)
-        figures.records[unit], figures.findings[unit] = records, []
-        for item in found:  # a label's finding is the same in every unit column: kept once
-            if item.code.startswith("value_") or item.code == "indicator_repeated":
-                figures.findings[unit].append(item)
-            elif (item.code, item.cell) not in seen:
-                seen.add((item.code, item.cell))
-                figures.notes.append(item)
-    figures.notes += [
-        _unknown(table, file, a1(table.header_row, col), header, registry)
-        for col, header in table.unread.items()
-        if _has_figures(table, col)
-    ]
-    for cols in table.ambiguous:
-        cells = ", ".join(a1(table.header_row + 1, col) for col in cols)
-        name = cell_text(table.sheet.value(*table.sheet.merged_origin(table.header_row, cols[0])))
-        cell = a1(table.header_row, cols[0])
-        figures.notes.append(
-            finding(
-                "unit_columns_ambiguous", file=file, sheet=table.sheet.name, cell=cell, name=name, cells=cells
-            )
-        )
-    if table.total_col is not None:
-        totals, _ = read_records(replace(table, value_col=table.total_col), file, registry.catalogue)
-        figures.notes += _cross_check(totals, figures.records, table, file)
-    return figures
-
-
-def _has_figures(table: UnitTable, col: int) -> bool:
-    grid, first = table.sheet, table.first_data_row
-    return any(
-        isinstance(grid.value(row, col), int | float) for row in range(first, min(grid.n_rows, first + 80))
-    )
-
-
-def _is_total_row(grid: SheetGrid, row: int, upto: int) -> bool:
-    return any(TOTAL.match(fold(cell_text(grid.value(row, col)))) for col in range(upto + 1))
-
-
-def _read_rows(table: UnitTable, file: str, registry: Registry) -> UnitFigures:
-    grid, figures, totals, blank_run = table.sheet, UnitFigures(), [], 0
-    for row in range(table.first_data_row, grid.n_rows):
-        if row_is_blank(grid, row):
-            blank_run += 1
-            if blank_run >= 2 and figures.records:
-                break
-            continue
-        blank_run = 0
-        name = cell_text(grid.value(row, table.label_col))
-        is_total = _is_total_row(grid, row, table.label_col)
-        unit = None if is_total else registry.match_unit(name)
-        if not is_total and unit is None:
-            if any(isinstance(grid.value(row, col), int | float) for col in table.indicators):
-                figures.notes.append(_unknown(table, file, a1(row, table.label_col), name, registry))
-            continue
-        records, found = _row_figures(table, file, registry, row, name)
-        if is_total:
-            totals = records
-        elif unit in figures.records:
-            figures.notes.append(_repeated(table, file, a1(row, table.label_col), unit, registry))
-        else:
-            figures.records[unit], figures.findings[unit] = records, found
-    figures.notes += _cross_check(totals, figures.records, table, file)
-    for col, header in table.likeness.items():
-        meant = registry.catalogue[table.indicators[col][0]].label
-        cell = a1(table.header_row, col)
-        figures.notes.append(
-            finding("label_by_likeness", file=file, sheet=grid.name, cell=cell, label=header, meant=meant)
-        )
-    return figures
-
-
-def _row_figures(
-    table: UnitTable, file: str, registry: Registry, row: int, name: str
-) -> tuple[list[dict[str, object]], list[Finding]]:
-    """One unit's row: a record per indicator column, a finding per unreadable cell."""
-    grid, records, found = table.sheet, [], []
-    for col, (indicator, measure) in table.indicators.items():
-        spec, raw, cell = registry.catalogue[indicator], grid.value(row, col), a1(row, col)
-        parsed = parse_value(raw, measure=measure or None, whole=spec.whole, money=spec.money)
-        if parsed.value is not None:
-            records.append(
-                {
-                    "indicator": indicator,
-                    "value": parsed.value,
-                    "sheet": grid.name,
-                    "cell": cell,
-                    "raw": raw_text(raw),
-                }
-            )
-            continue
-        found.append(
-            finding(
-                parsed.problem or "value_not_number", file=file, sheet=grid.name, cell=cell,
-                indicator=indicator, label=f"{spec.label} ({name})", detail=parsed.message_vi,
-            )
-        )  # fmt: skip
-    return records, found
-
-
-def _cross_check(
-    totals: list[dict[str, object]], by_unit: dict[str, list[dict[str, object]]], table: UnitTable, file: str
-) -> list[Finding]:
-    """A ``total_mismatch`` warning for each total that is not the sum of the units' figures
-    (checked only where every unit gave the figure)."""
-    notes = []
-    for total in totals:
-        indicator = total["indicator"]
-        parts = [
-            next((r["value"] for r in records if r["indicator"] == indicator), None)
-            for records in by_unit.values()
-        ]
-        if not parts or any(value is None for value in parts):
-            continue
-        added = sum(parts)
-        if abs(added - float(total["value"])) > 0.5:
-            notes.append(
-                finding(
-                    "total_mismatch", file=file, sheet=table.sheet.name, cell=str(total["cell"]),
-                    indicator=str(indicator), total=total["raw"], added=fmt_fixed(added, 0), n=len(parts),
-                )
-            )  # fmt: skip
-    return notes
-
-
-def _unknown(table: UnitTable, file: str, cell: str, name: str, registry: Registry) -> Finding:
-    """A column or row of figures whose unit name is not in ``units.csv``: not read."""
-    suggestions = registry.closest_units(name) if name else []
-    hint = f" Tên gần nhất trong danh mục: {', '.join(suggestions)}." if suggestions else ""
-    return finding(
-        "unit_name_unknown", file=file, sheet=table.sheet.name, cell=cell, name=name or "(trống)", hint=hint
-    )
-
-
-def _repeated(table: UnitTable, file: str, cell: str, unit: str, registry: Registry) -> Finding:
-    name = registry.unit_names[unit]
-    return finding("unit_repeated", file=file, sheet=table.sheet.name, cell=cell, name=name)
