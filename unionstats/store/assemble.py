@@ -117,7 +117,7 @@ class PreviousStore:
             return frame[(expected == frame["file_sha256"].astype(object)).to_numpy()]
 
         kept = findings[
-            findings["file"].isin(reused)
+            findings["file"].map(reused.__contains__).astype(bool)  # not isin: the set is the whole store
             & (findings["stage"] != "validate")
             & ~findings["code"].isin(["superseded", "file_missing"])
         ]
@@ -314,7 +314,7 @@ def findings_table(
         for part in outcome.parts
         if part.status == "superseded"
     }
-    kept = kept[kept["file"].isin(reused_current)]
+    kept = kept[kept["file"].map(reused_current.__contains__).astype(bool)]
     if replaced and len(kept):
         keys = pd.Series(list(zip(kept["file"], kept["unit"], kept["period"], strict=True)), index=kept.index)
         kept = kept[~keys.isin(replaced)]
