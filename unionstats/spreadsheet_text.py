@@ -41,23 +41,15 @@ def put_text(cell, value: object) -> None:
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` whose every text column is passed through :func:`safe_text`.
-
-    The risky cells are found with one vectorised match per column (a store's text columns
-    hold tens of thousands of values, almost none risky) and only those are rewritten.
-    """
+    """A copy of ``frame`` whose every text column is passed through :func:`safe_text`."""
     frame = frame.copy()
     for column in frame.columns:
-        values = frame[column]
-        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        if pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
             continue
-        try:
-            risky = values.str.match(_RISKY, na=False).astype(bool)
-        except AttributeError:  # a column of objects none of which is text
-            continue
-        if risky.any():
-            frame[column] = values.where(~risky, values[risky].map(safe_text))
+        # Distinct values first: a store's text columns repeat a few values many times.
+        risky = {
+            v: safe_text(v) for v in pd.unique(frame[column]) if isinstance(v, str) and safe_text(v) != v
+        }
+        if risky:
+            frame[column] = frame[column].map(lambda v, r=risky: r.get(v, v) if isinstance(v, str) else v)
     return frame
-
-
-_RISKY = r"[=+\-@\t\r][\s\S]"  # what safe_text rewrites: a formula prefix and more
