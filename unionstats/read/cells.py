@@ -116,10 +116,15 @@ def header_texts(grid: SheetGrid, row: int) -> dict[int, str]:
     width = max((len(r) for r in grid.rows[row : row + 2]), default=0)
     texts: dict[int, str] = {}
     for col in range(width):
-        text = fold(cell_text(grid.value(*grid.merged_origin(row, col))))
+        text = clean_header(cell_text(grid.value(*grid.merged_origin(row, col))))
         if text:
-            texts[col] = re.sub(r"[^\w% ]+", " ", text).strip()
+            texts[col] = text
     return texts
+
+
+def clean_header(text: str) -> str:
+    """A header's text as the column rules read it: folded, punctuation as spaces."""
+    return re.sub(r"[^\w% ]+", " ", fold(text)).strip()
 
 
 def row_is_blank(grid: SheetGrid, row: int) -> bool:

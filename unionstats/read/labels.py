@@ -24,11 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from unionstats.catalogue import Catalogue
 from unionstats.errors import ReferenceDataError
-from unionstats.read.likeness import LikenessIndex, rewording, terms
+from unionstats.read.likeness import LabelMatch, LikenessIndex, rewording, terms
 from unionstats.text import PUNCTUATION, SPACES, fold
 
 # Glossary abbreviations, matched on folded text as whole words, longest first.
@@ -190,22 +189,6 @@ class RowContext:
     figure: bool = True  # the row holds a figure; a heading without one is never read by likeness
 
 
-class LabelMatch(NamedTuple):
-    """The outcome of matching one label.
-
-    ``indicator`` is None when nothing matched; ``problem`` then names a finding code
-    when the label is recognisably a row that needs a context it does not have
-    (``label_female_orphan``), and is empty for a label that simply is not in the catalogue.
-    ``rule`` says which rule matched (``alias``, ``female_child``, ``parent_child``,
-    ``likeness``).
-    """
-
-    indicator: str | None
-    rule: str = ""
-    problem: str = ""
-    suggestions: tuple[str, ...] = ()  # likely indicators of a likeness match or an ambiguous label
-
-
 def match_row_label(label: str, context: RowContext, catalogue: Catalogue) -> LabelMatch:
     """Return the indicator a report row's ``label`` means, given its ``context``."""
     found = match_label(label, catalogue)
@@ -227,8 +210,7 @@ def match_row_label(label: str, context: RowContext, catalogue: Catalogue) -> La
         return LabelMatch(None)
     if is_child_label(label) and context.parent_label:
         label = f"{context.parent_label} {label}"
-    found = likeness_index(catalogue).match(label_key(label), context.measure)
-    return LabelMatch(found.indicator, found.rule, found.problem, found.suggestions)
+    return likeness_index(catalogue).match(label_key(label), context.measure)
 
 
 def match_column_header(top: str, sub: str, previous: str | None, catalogue: Catalogue) -> LabelMatch:

@@ -39,8 +39,16 @@ FILLER = frozenset(
 QUALIFIERS = re.compile(r"^(?:khong|chua|tren|duoi|len|ngoai|truoc|sau|\d+)$")
 
 
-class Likeness(NamedTuple):
-    """The outcome of likeness matching (see :class:`~unionstats.read.labels.LabelMatch`)."""
+class LabelMatch(NamedTuple):
+    """The outcome of matching one label (by any rule of :mod:`unionstats.read.labels`).
+
+    ``indicator`` is None when nothing matched; ``problem`` then names a finding code
+    when the label is recognisably a row that needs a context it does not have
+    (``label_female_orphan``) or is close to several indicators (``label_ambiguous``), and
+    is empty for a label that simply is not in the catalogue. ``rule`` says which rule
+    matched (``alias``, ``female_child``, ``parent_child``, ``likeness``); ``suggestions``
+    are the likely indicators of a likeness match or an ambiguous label.
+    """
 
     indicator: str | None
     rule: str = ""
@@ -78,7 +86,7 @@ class LikenessIndex:
     partners: dict[str, str] = field(default_factory=dict)  # a count -> its money partner
     reword: Callable[[str], str] | None = None  # wording.csv as a key rewriter (:func:`rewording`)
     _weights: dict[str, float] = field(default_factory=dict, repr=False)
-    _memo: dict[tuple[str, str], Likeness] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, str], LabelMatch] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         owners: dict[str, set[str]] = {}
@@ -101,7 +109,7 @@ class LikenessIndex:
         precision = common / sum(self.weight(w) for w in label)
         return 2 * recall * precision / (recall + precision)
 
-    def match(self, key: str, measure: str = "") -> Likeness:
+    def match(self, key: str, measure: str = "") -> LabelMatch:
         """The indicator ``key`` (a label key) names by likeness, if one clearly does."""
         memo_key = (key, measure)
         if memo_key not in self._memo:
@@ -109,9 +117,9 @@ class LikenessIndex:
             self._memo[memo_key] = self._match(terms(key), fold(measure).strip())
         return self._memo[memo_key]
 
-    def _match(self, label: frozenset[str], measure: str) -> Likeness:
+    def _match(self, label: frozenset[str], measure: str) -> LabelMatch:
         if not label:
-            return Likeness(None)
+            return LabelMatch(None)
         money = money_factor(measure) is not None if measure else None
         scored: dict[str, tuple[float, frozenset[str]]] = {}
         for code, sets in self.entries.items():
@@ -129,7 +137,7 @@ class LikenessIndex:
             key=lambda item: -item[0],
         )  # fmt: skip
         if not ranked or ranked[0][0] < SUGGEST:
-            return Likeness(None)
+            return LabelMatch(None)
         top, code, alias = ranked[0]
         runner_up = ranked[1] if len(ranked) > 1 else (0.0, "", frozenset())
         lead = top - runner_up[0]
@@ -138,7 +146,7 @@ class LikenessIndex:
         close = tuple(c for s, c, _ in ranked[:3] if s >= SUGGEST and top - s < LEAD)
         qualified = any(QUALIFIERS.match(word) for word in label - alias)
         if top >= TAKE and lead >= LEAD and not qualified:
-            return Likeness(code, "likeness", suggestions=(code,))
+            return LabelMatch(code, "likeness", suggestions=(code,))
         if top >= TAKE and len(close) > 1:
-            return Likeness(None, problem="label_ambiguous", suggestions=close)
-        return Likeness(None, suggestions=tuple(c for s, c, _ in ranked[:2] if s >= SUGGEST))
+            return LabelMatch(None, problem="label_ambiguous", suggestions=close)
+        return LabelMatch(None, suggestions=tuple(c for s, c, _ in ranked[:2] if s >= SUGGEST))

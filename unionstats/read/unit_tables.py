@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from unionstats.periods import Period
-from unionstats.read.cells import SheetGrid, cell_text, header_texts
+from unionstats.read.cells import SheetGrid, cell_text, clean_header, header_texts
 from unionstats.read.columns import ColumnRole, column_role
 from unionstats.read.forms import Table, is_label_header
 from unionstats.read.labels import match_column_header
@@ -144,7 +144,7 @@ def _units_as_rows(grid: SheetGrid, row: int, registry: Registry) -> UnitTable |
             parent = next((top[c] for c in range(col - 1, -1, -1) if top.get(c)), "")
         if not (parent or sub) or (grid.merged_origin(row + 1, col) == (row, col) and sub == parent):
             sub = ""
-        role = column_role(_folded(sub)) if sub else None
+        role = column_role(clean_header(sub)) if sub else None
         if role is not None and role.role in ("prior", "other"):
             continue  # last year's figures, plans, comparisons under an indicator: never read
         if role is not None and role.role in ("current", "period"):
@@ -177,10 +177,6 @@ def _units_as_rows(grid: SheetGrid, row: int, registry: Registry) -> UnitTable |
         orientation="rows", indicators=indicators, likeness=likeness, period_cols=periods,
         unread={col: header for col, header in unread.items() if col > name_col},
     )  # fmt: skip
-
-
-def _folded(text: str) -> str:
-    return re.sub(r"[^\w% ]+", " ", fold(text)).strip()
 
 
 def settle_columns(table: UnitTable, period: Period) -> UnitTable:
