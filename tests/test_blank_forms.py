@@ -107,7 +107,7 @@ def test_a_form_in_another_period_folder_is_refused_with_both_periods(tmp_path: 
     assert "2025-FY" in outcome.message and "2026-H1" in outcome.message
 
 
-@pytest.mark.parametrize("edit", ["move_rows", "relabel", "blank"])
+@pytest.mark.parametrize("edit", ["move_rows", "relabel", "blank", "marker_period", "marker_row"])
 def test_an_edited_or_empty_form_is_refused_not_guessed(tmp_path: Path, edit: str) -> None:
     [form] = templates(tmp_path, "dak-to")
     target = tmp_path / "raw" / PERIOD / form.name
@@ -119,8 +119,12 @@ def test_an_edited_or_empty_form_is_refused_not_guessed(tmp_path: Path, edit: st
         sheet = workbook[marker.REPORT_SHEET]
         if edit == "move_rows":
             sheet.insert_rows(10)  # a row inserted above: every row below moves
-        else:
+        elif edit == "relabel":
             sheet["B9"] = "Tổng số đoàn viên"  # a row renamed in place
+        elif edit == "marker_period":
+            workbook[marker.MARKER_SHEET]["B3"] = "năm sau"  # the hidden marker itself edited
+        else:
+            workbook[marker.MARKER_SHEET].cell(marker.ROWS_START, 1, "1e999")
         workbook.save(target)
     outcome = read_file(target, f"{PERIOD}/{form.name}", "sha", REGISTRY)
     assert outcome.status == "quarantined"

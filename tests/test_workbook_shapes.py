@@ -336,3 +336,15 @@ def test_units_as_rows_with_this_period_and_last_year_under_each_indicator(
     assert {k[2]: v for k, v in figures(outcome).items() if k[0] == "dak-to"} == expected
     if code:
         assert code in codes(outcome)
+
+
+def test_a_workbook_whose_only_report_is_hidden_says_so(tmp_path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in (["LĐLĐ HUYỆN ĐĂK TÔ"], ["Báo cáo năm 2021"], ["TT", "Nội dung", "ĐVT", "Số lượng"]):
+        sheet.append(row)
+    sheet.append(["1", "Tổng số đoàn viên", "người", 1787])
+    workbook.create_sheet("Bìa").append(["Báo cáo"])
+    sheet.sheet_state = "hidden"
+    outcome = read(save(workbook, tmp_path / "DakTo.xlsx"), folder="2021-FY")
+    assert outcome.status == "quarantined" and outcome.findings[0].code == "sheet_hidden"

@@ -26,7 +26,7 @@ from unionstats.atomic import write_file
 from unionstats.errors import InputFileError
 from unionstats.read.cells import read_workbook
 from unionstats.spreadsheet_text import put_text, safe_text
-from unionstats.store.files import read_findings, read_manifest, read_values, write_csv
+from unionstats.store.files import manifest_by_file, read_findings, read_manifest, read_values, write_csv
 
 RESULTS_SHEET = "Kết quả kiểm tra"
 SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
@@ -139,14 +139,6 @@ def _annotate(workbook: Workbook, findings: pd.DataFrame) -> None:
         target.comment = comment
 
 
-def _by_file(manifest: pd.DataFrame) -> pd.DataFrame:
-    """One manifest row per file (a file of several submissions has a row each): ingested
-    when any of its submissions is current, its first period otherwise."""
-    current = manifest["status"].eq("ingested")
-    ordered = manifest.assign(_current=current).sort_values("_current", ascending=False, kind="stable")
-    return ordered.drop_duplicates("path").drop(columns="_current").set_index("path")
-
-
 def write_feedback(
     processed: Path,
     raw: Path,
@@ -165,7 +157,7 @@ def write_feedback(
     findings = read_findings(processed)
     full = read_manifest(processed)
     units = full.groupby("path")["unit"].agg(lambda s: "|".join(sorted(set(s) - {""})))
-    manifest = _by_file(full)
+    manifest = manifest_by_file(full).set_index("path")
     severities = ["error", "warning", "info"] if include_info else ["error", "warning"]
     wanted = findings[findings["severity"].isin(severities) & (findings["file"] != "")]
     wanted = wanted[wanted["file"].isin(manifest.index)]

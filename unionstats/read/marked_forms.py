@@ -50,12 +50,23 @@ def read_marker(grid: SheetGrid, file: str) -> tuple[dict[str, str], list[tuple[
             break
         try:
             rows.append((int(float(str(number))), code))
-        except ValueError:
+        except (ValueError, OverflowError):
             rows = []
             break
-    if set(keys) != set(marker.KEYS) or not rows:
+    if set(keys) != set(marker.KEYS) or not rows or not _readable(keys):
         raise InputFileError.of("form_structure_changed", file=file, sheet=grid.name, cell="A1", detail="")
     return keys, rows
+
+
+def _readable(keys: dict[str, str]) -> bool:
+    """True when the marker's period and column letters can be read (an edited marker is not)."""
+    try:
+        parse_code(keys["period"])
+        for name in ("label", "measure", "value"):
+            column_index_from_string(keys[f"{name}_column"])
+    except ValueError:
+        return False
+    return True
 
 
 def read_marked_form(

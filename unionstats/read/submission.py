@@ -125,6 +125,9 @@ def report_tables(grids: list[SheetGrid], file: str, registry: Registry) -> list
             continue
         tables.append((count_matches(table, catalogue, index), table))
     if not tables:
+        hidden = [grid.name for grid in grids if not grid.visible and find_table(grid) is not None]
+        if hidden:  # the only report is on a hidden sheet: say so, rather than "no table"
+            raise InputFileError.of("sheet_hidden", file=file, sheet=hidden[0])
         raise InputFileError.of("table_not_found", file=file)
     tables.sort(key=lambda item: -item[0])
     if tables[0][0] == 0:

@@ -188,6 +188,15 @@ def read_manifest(processed: Path) -> pd.DataFrame:
     return _read_text_csv(read_folder(processed) / MANIFEST_FILE, MANIFEST_COLUMNS)
 
 
+def manifest_by_file(manifest: pd.DataFrame) -> pd.DataFrame:
+    """One manifest row per file (a file of several submissions has a row for each): the
+    row of its current submission when it has one, so that a file counts as ingested while
+    any of its submissions is current."""
+    rank = manifest["status"].map({status: i for i, status in enumerate(STATUSES)})
+    ordered = manifest.assign(_rank=rank).sort_values("_rank", kind="stable")
+    return ordered.drop_duplicates("path").drop(columns="_rank")
+
+
 def read_findings(processed: Path) -> pd.DataFrame:
     """Read the findings table (empty if none)."""
     return _read_text_csv(read_folder(processed) / FINDINGS_FILE, FINDING_COLUMNS)

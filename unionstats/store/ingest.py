@@ -51,6 +51,7 @@ from unionstats.store.files import (
     STATUSES,
     VALUE_COLUMNS,
     is_partitioned,
+    manifest_by_file,
     normalise_details,
     read_findings,
     read_manifest,
@@ -87,9 +88,7 @@ class IngestResult:
     @cached_property
     def _file_statuses(self) -> pd.Series:
         """Each file's status once (a file with one current submission counts as ingested)."""
-        rank = self.manifest["status"].map({s: i for i, s in enumerate(STATUSES)})
-        first = self.manifest.assign(_rank=rank).sort_values("_rank", kind="stable").drop_duplicates("path")
-        return first["status"].value_counts()
+        return manifest_by_file(self.manifest)["status"].value_counts()
 
     def count(self, status: str) -> int:
         """How many files have ``status``."""
