@@ -13,9 +13,9 @@ import hashlib
 import json
 import os
 import stat
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 MANIFEST_FILE = "manifest.csv"
@@ -39,8 +39,7 @@ def reference_sha256(folder: Path) -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One entry under the raw folder: its path relative to it (with "/"), and its stat.
 
     ``status`` is the target's stat for a file or a working link, the link's own for a
@@ -60,14 +59,15 @@ def skip_reason(entry: Entry) -> str | None:
     """
     if entry.broken:
         return "Liên kết hỏng (trỏ tới tệp không còn): bỏ qua."
-    if stat.S_ISDIR(entry.status.st_mode):
-        return "Liên kết tới một thư mục: bỏ qua (chép tệp vào thư mục của kỳ)."
     if not stat.S_ISREG(entry.status.st_mode):
+        if stat.S_ISDIR(entry.status.st_mode):
+            return "Liên kết tới một thư mục: bỏ qua (chép tệp vào thư mục của kỳ)."
         return "Không phải tệp thường (FIFO, thiết bị…): bỏ qua, không mở."
-    name = entry.relative.rsplit("/", 1)[-1]
+    relative = entry.relative
+    name = relative.rsplit("/", 1)[-1]
     if name.startswith("~$"):
         return "Tệp khoá tạm của Office (~$…), không phải báo cáo: bỏ qua."
-    if any(part.startswith(".") for part in entry.relative.split("/")):
+    if relative.startswith(".") or "/." in relative:
         return "Tệp ẩn: bỏ qua."
     suffix = os.path.splitext(name)[1]
     if suffix.lower() not in SPREADSHEET_SUFFIXES:
@@ -90,10 +90,11 @@ def list_entries(raw: Path) -> list[Entry]:
                     pending.append((item.path, relative + "/"))
                     continue
                 try:
-                    entries.append(Entry(relative, item.path, os.stat(item.path)))
+                    entries.append(Entry(relative, item.path, item.stat()))
                 except OSError:
-                    entries.append(Entry(relative, item.path, os.lstat(item.path), broken=True))
-    return sorted(entries, key=lambda entry: entry.relative)
+                    entries.append(Entry(relative, item.path, os.lstat(item.path), True))
+    entries.sort()
+    return entries
 
 
 def modified_iso(mtime: float) -> str:

@@ -19,7 +19,7 @@ import pandas as pd
 from unionstats.atomic import write_file
 from unionstats.errors import StoreError
 from unionstats.findings import FINDING_COLUMNS
-from unionstats.spreadsheet_text import restore_text, safe_frame
+from unionstats.spreadsheet_text import safe_frame
 from unionstats.store.partitions import (
     NO_PERIOD,
     PARTS,
@@ -31,6 +31,7 @@ from unionstats.store.partitions import (
     write_csv_parts,
     write_parquet_partitions,
 )
+from unionstats.store.text_csv import read_text_csv
 from unionstats.store.versions import read_folder
 
 _WHEN_WHO = ("period", "year", "period_type", "unit_code")
@@ -173,14 +174,7 @@ def read_history(processed: Path, periods: set[str] | None = None) -> pd.DataFra
 
 def _read_text_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     """A CSV this package wrote, as text columns (empty with ``columns`` if absent)."""
-    if not path.is_file():
-        return pd.DataFrame(columns=list(columns))
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        rows = [[restore_text(v) if v[:1] == "'" else v for v in row] for row in reader]
-    frame = pd.DataFrame(rows, columns=header, dtype=object)
-    return frame.reindex(columns=list(columns)).fillna("")
+    return read_text_csv([path] if path.is_file() else [], columns)
 
 
 def read_manifest(processed: Path) -> pd.DataFrame:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from unionstats.atomic import link_or_copy, write_file
 from unionstats.spreadsheet_text import safe_frame
+from unionstats.store.text_csv import read_text_csv
 
 PARTS = "parts"
 NO_PERIOD = "_"
@@ -113,13 +114,7 @@ def join_csv_parts(folder: Path, target: Path, header: list[str]) -> None:
 
 def read_csv_parts(folder: Path, columns: tuple[str, ...], keys: set[str] | None = None) -> pd.DataFrame:
     """The rows of the parts named in ``keys`` (every part without ``keys``), as text."""
-    from unionstats.spreadsheet_text import restore_text
-
     files = (
         sorted(f for f in folder.glob("*.csv") if keys is None or f.stem in keys) if folder.is_dir() else []
     )
-    if not files:
-        return pd.DataFrame(columns=list(columns))
-    frames = [pd.read_csv(f, dtype=str, keep_default_na=False) for f in files]
-    frame = pd.concat(frames, ignore_index=True).reindex(columns=list(columns)).fillna("")
-    return frame.map(restore_text)
+    return read_text_csv(files, columns)
