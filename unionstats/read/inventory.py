@@ -105,28 +105,35 @@ def modified_iso(mtime: float) -> str:
 def current_summary(raw: Path, out: Path, reference: Path) -> dict | None:
     """The stored run summary if the store is current for ``raw``, else None.
 
-    Current means: the manifest lists exactly the files under ``raw``, each with the same
-    size and modification time (the content is then taken as unchanged, as ``make`` and
-    ``git`` do), read against the same reference data.
+    Current means: the manifest lists exactly the files under ``raw`` (and the files it keeps
+    though they left the folder, which the summary names), each with the same size and
+    modification time (the content is then taken as unchanged, as ``make`` and ``git`` do),
+    read against the same reference data.
     """
     manifest, summary = Path(out) / MANIFEST_FILE, Path(out) / SUMMARY_FILE
     if not manifest.is_file() or not summary.is_file():
         return None
-    with open(manifest, encoding="utf-8-sig", newline="") as handle:
-        seen = {row["path"]: row for row in csv.DictReader(handle)}
-    ref_hash = reference_sha256(reference)
-    entries = list_entries(raw)
-    if len(entries) != len(seen):
-        return None
-    for entry in entries:
-        row = seen.get(entry.relative)
-        if row is None or row["reference_sha256"] != ref_hash:
-            return None
-        if row["modified"] != modified_iso(entry.status.st_mtime) or row["size"] != str(entry.status.st_size):
-            return None
     try:
         stored = json.loads(summary.read_text(encoding="utf-8"))
     except ValueError:
+        return None
+    with open(manifest, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        try:
+            columns = [header.index(c) for c in ("path", "reference_sha256", "modified", "size")]
+        except ValueError:
+            return None
+        seen = {row[columns[0]]: [row[i] for i in columns[1:]] for row in reader}
+    ref_hash = reference_sha256(reference)
+    entries = list_entries(raw)
+    if len(entries) + len(stored.get("missing", ())) != len(seen):
+        return None
+    for entry in entries:
+        row = seen.get(entry.relative)
+        if row is None or row != [ref_hash, modified_iso(entry.status.st_mtime), str(entry.status.st_size)]:
+            return None
+    if not all(path in seen for path in stored.get("missing", ())):
         return None
     # The summary is written after the manifest; it must describe this very manifest.
     if stored.get("manifest_sha256") != file_sha256(manifest):

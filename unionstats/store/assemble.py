@@ -18,6 +18,7 @@ from unionstats.findings import Finding, finding, findings_frame
 from unionstats.periods import find_periods
 from unionstats.read.submission import FileOutcome, Part
 from unionstats.reference import Registry
+from unionstats.store.earlier import REUSABLE
 from unionstats.store.files import (
     MANIFEST_COLUMNS,
     VALUE_COLUMNS,
@@ -29,15 +30,6 @@ from unionstats.store.files import (
     read_history,
     read_values,
 )
-
-REUSABLE = ("ingested", "superseded")
-
-
-def first_seen(previous: dict[str, object], relative: str, sha: str, run_time: str) -> str:
-    earlier = previous.get(relative)
-    if earlier is not None and earlier.sha256 == sha and earlier.first_seen:
-        return str(earlier.first_seen)
-    return run_time
 
 
 def reused_outcome(earlier: list) -> FileOutcome:
@@ -92,14 +84,11 @@ class PreviousStore:
     findings: pd.DataFrame
 
     @classmethod
-    def load(
-        cls, out: Path, manifest: pd.DataFrame, reused: set[str], rows: dict[str, dict], keys: set[str] | None
-    ) -> PreviousStore:
-        """The previous store's rows of the ``reused`` files, in the periods ``keys`` (all: None)."""
-        empty = cls(empty_values(), normalise_details(pd.DataFrame()), findings_frame([]))
-        if not len(manifest) or not reused:
-            return empty
-        wanted = {path: rows[path]["sha256"] for path in reused}
+    def load(cls, out: Path, reused: dict[str, str], keys: set[str] | None) -> PreviousStore:
+        """The previous store's rows, in the partitions ``keys`` (all: None), of the files
+        ``reused`` (path -> the content hash they were read at)."""
+        if not reused:
+            return cls(empty_values(), normalise_details(pd.DataFrame()), findings_frame([]))
         try:
             values = pd.concat([read_values(out, keys), read_history(out, keys)], ignore_index=True)
             details = read_details(out, keys)
@@ -113,7 +102,7 @@ class PreviousStore:
 
         def own(frame: pd.DataFrame) -> pd.DataFrame:
             """The rows read from a reused file at the very content hashed now."""
-            expected = frame["source_file"].astype(object).map(wanted)
+            expected = frame["source_file"].astype(object).map(reused)
             return frame[(expected == frame["file_sha256"].astype(object)).to_numpy()]
 
         kept = findings[
@@ -124,33 +113,19 @@ class PreviousStore:
         return cls(own(values), own(details), kept)
 
 
-def touched_periods(
-    previous: pd.DataFrame, outcomes: dict[str, FileOutcome], partitioned: bool
-) -> set[str] | None:
-    """The periods this run changes: those of every file read now, and those that files read
-    before (changed, removed from the reading, re-read under new reference data) leave.
-    None when everything is rewritten (a store of the older layout)."""
-    if not partitioned:
-        return None
-    touched = {part.period for o in outcomes.values() if not o.reused for part in o.parts}
-    for earlier in previous.itertuples(index=False):
-        outcome = outcomes.get(earlier.path)
-        if earlier.status in REUSABLE and (outcome is None or not outcome.reused):
-            touched.add(earlier.period)
-    return touched
-
-
-def carry_missing(previous: dict[str, list], rows: dict, outcomes: dict[str, FileOutcome]) -> list[str]:
-    """Keep what earlier runs read from files no longer in the raw folder (never lose data)."""
-    missing = []
-    for path, earlier in previous.items():
+def reuse_stored(
+    stored: pd.DataFrame, reused: set[str], rows: dict[str, dict], outcomes: dict[str, FileOutcome]
+) -> None:
+    """Add to ``rows`` and ``outcomes`` the files ``reused`` (unchanged, or no longer in the
+    raw folder) that have rows in ``stored``, the previous manifest's rows of the partitions
+    this run rewrites; a row already in ``rows`` (a touched file's new dates) is kept."""
+    wanted = stored[stored["path"].map(reused.__contains__).astype(bool)]
+    for path, earlier in rows_by_path(wanted).items():
         kept = [row for row in earlier if row.status in REUSABLE]
-        if path in rows or not kept:
+        if not kept:
             continue
-        rows[path] = {c: getattr(kept[0], c) for c in MANIFEST_COLUMNS}
+        rows.setdefault(path, {c: getattr(kept[0], c) for c in MANIFEST_COLUMNS})
         outcomes[path] = reused_outcome(kept)
-        missing.append(path)
-    return missing
 
 
 def resolve_supersession(rows: dict[str, dict], outcomes: dict[str, FileOutcome]) -> None:
@@ -290,11 +265,15 @@ def sort_values(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def findings_table(
-    outcomes: dict[str, FileOutcome], rows: dict[str, dict], missing: list[str], kept: pd.DataFrame
+    outcomes: dict[str, FileOutcome], missing: list[str], kept: pd.DataFrame, unloaded: set[str]
 ) -> pd.DataFrame:
-    """This run's findings and those kept for unchanged files, ordered by file."""
+    """This run's findings and those kept for unchanged files, ordered by file.
+
+    ``unloaded`` are reused files with no rows in the partitions loaded now: their status is
+    unchanged, so their findings (those without a period) stay as they were.
+    """
     new: list[Finding] = []
-    reused_current = set()
+    reused_current = set(unloaded)
     for path in sorted(outcomes):
         outcome = outcomes[path]
         if outcome.reused:

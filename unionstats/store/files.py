@@ -114,20 +114,21 @@ def write_store(
 ) -> None:
     """Write the tables of a new version into ``staging``, period by period.
 
-    ``tables`` holds ``values``, ``history``, ``details`` and ``findings`` for the periods in
-    ``touched`` (plus the findings without a period) and the whole ``manifest``. Partitions
-    of the other periods are hard-linked from the ``previous`` version; ``touched`` = None
-    rewrites every period from ``tables``.
+    ``tables`` holds ``values``, ``history``, ``details``, ``findings`` and ``manifest`` for
+    the periods in ``touched`` (plus the rows without a period). Partitions of the other
+    periods are hard-linked from the ``previous`` version; ``touched`` = None rewrites every
+    period from ``tables``. The public CSV files are joined from their parts.
     """
     staging = Path(staging)
     keys = (
         set(tables["values"]["period"]) | set(tables["history"]["period"]) | set(tables["details"]["period"])
     )
-    keys |= {partition_key(p) for p in tables["findings"]["period"]} | {NO_PERIOD}
+    keys |= {partition_key(p) for name in ("findings", "manifest") for p in tables[name]["period"]}
+    keys |= {NO_PERIOD}
     if touched is not None:
         keys = set(touched) | {NO_PERIOD}
         carry_partitions(previous, staging, PARTITIONED, keys)
-        carry_partitions(previous / PARTS, staging / PARTS, ("values", "findings"), keys)
+        carry_partitions(previous / PARTS, staging / PARTS, ("values", "findings", "manifest"), keys)
     values = normalise_values(tables["values"])
     write_parquet_partitions(values, staging / VALUES_FILE, keys)
     write_parquet_partitions(normalise_values(tables["history"]), staging / HISTORY_FILE, keys)
@@ -135,9 +136,13 @@ def write_store(
     write_csv_parts(values, staging / PARTS / "values", keys)
     findings = tables["findings"].reindex(columns=list(FINDING_COLUMNS)).fillna("")
     write_csv_parts(findings, staging / PARTS / "findings", keys)
+    manifest = tables["manifest"].reindex(columns=list(MANIFEST_COLUMNS)).fillna("")
+    write_csv_parts(
+        manifest.sort_values(["path", "sheet"], kind="stable"), staging / PARTS / "manifest", keys
+    )
     join_csv_parts(staging / PARTS / "values", staging / VALUES_CSV, list(VALUE_COLUMNS))
     join_csv_parts(staging / PARTS / "findings", staging / FINDINGS_FILE, list(FINDING_COLUMNS))
-    write_csv(tables["manifest"].reindex(columns=list(MANIFEST_COLUMNS)), staging / MANIFEST_FILE)
+    join_csv_parts(staging / PARTS / "manifest", staging / MANIFEST_FILE, list(MANIFEST_COLUMNS))
 
 
 def write_summary(out: Path, summary: dict[str, object]) -> None:
@@ -179,7 +184,23 @@ def _read_text_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
 
 def read_manifest(processed: Path) -> pd.DataFrame:
     """Read the manifest, or an empty one if the store has never been written."""
-    return _read_text_csv(read_folder(processed) / MANIFEST_FILE, MANIFEST_COLUMNS)
+    return read_manifest_file(read_folder(processed))
+
+
+def read_manifest_file(folder: Path) -> pd.DataFrame:
+    """The manifest of the version (or staging folder) ``folder``."""
+    return _read_text_csv(Path(folder) / MANIFEST_FILE, MANIFEST_COLUMNS)
+
+
+def read_manifest_parts(processed: Path, keys: set[str]) -> pd.DataFrame:
+    """The manifest's rows of the partitions ``keys``."""
+    return read_csv_parts(read_folder(processed) / PARTS / "manifest", MANIFEST_COLUMNS, keys)
+
+
+def count_severity(folder: Path) -> dict[str, int]:
+    """How many findings of each severity the CSV parts in ``folder`` hold."""
+    severity = read_csv_parts(folder, ("severity",))["severity"].value_counts()
+    return {s: int(severity.get(s, 0)) for s in ("error", "warning", "info")}
 
 
 def manifest_by_file(manifest: pd.DataFrame) -> pd.DataFrame:
@@ -211,8 +232,9 @@ def read_findings_parts(processed: Path, keys: set[str] | None) -> pd.DataFrame:
 
 
 def is_partitioned(processed: Path) -> bool:
-    """True when the current version keeps its tables by period."""
-    return (read_folder(processed) / VALUES_FILE).is_dir()
+    """True when the current version keeps its tables, the manifest included, by period."""
+    folder = read_folder(processed)
+    return (folder / VALUES_FILE).is_dir() and (folder / PARTS / "manifest").is_dir()
 
 
 def read_summary(processed: Path) -> dict:

@@ -30,37 +30,36 @@ from unionstats.read.labels import label_index
 from unionstats.read.submission import FileOutcome
 from unionstats.reference import Registry, load_registry
 from unionstats.store.assemble import (
-    REUSABLE,
     PreviousStore,
-    carry_missing,
     findings_table,
-    first_seen,
     manifest_table,
     new_rows,
     part_status,
     resolve_supersession,
-    reused_outcome,
-    rows_by_path,
+    reuse_stored,
     sort_values,
     status_of_rows,
-    touched_periods,
 )
+from unionstats.store.earlier import Earlier, read_earlier
 from unionstats.store.files import (
     COMPLETENESS_FILE,
     DETAIL_COLUMNS,
     STATUSES,
     VALUE_COLUMNS,
+    count_severity,
     is_partitioned,
     manifest_by_file,
     normalise_details,
     read_findings,
     read_manifest,
+    read_manifest_file,
+    read_manifest_parts,
     read_values,
     write_store,
     write_summary,
 )
 from unionstats.store.lock import store_lock
-from unionstats.store.partitions import NO_PERIOD, PARTS, partition_key, read_csv_parts
+from unionstats.store.partitions import NO_PERIOD, PARTS, partition_key
 from unionstats.store.versions import clean_up, new_version, read_folder
 
 
@@ -102,12 +101,25 @@ class IngestResult:
 
 @dataclass
 class Inventory:
-    """The raw folder against the previous manifest: a manifest row per file, what to read."""
+    """The raw folder against the previous manifest.
 
-    previous_rows: dict[str, list] = field(default_factory=dict)  # the previous manifest's rows by path
+    ``kept`` are the files unchanged since the last run (their rows stay in the store);
+    ``rows`` the manifest rows of the others (skipped, to read) and of kept files whose
+    modification time changed without their content; ``tasks`` the files to read.
+    """
+
+    earlier: dict[str, Earlier]
     rows: dict[str, dict[str, object]] = field(default_factory=dict)
-    outcomes: dict[str, FileOutcome] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)
     tasks: list[Task] = field(default_factory=list)
+
+    def missing(self) -> list[str]:
+        """Files read in earlier runs and no longer in the raw folder (their rows are kept)."""
+        return sorted(
+            path
+            for path, before in self.earlier.items()
+            if before.reusable and path not in self.kept and path not in self.rows
+        )
 
 
 def _now() -> str:
@@ -115,41 +127,64 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def take_inventory(raw: Path, reference: Path, previous: pd.DataFrame, run_time: str) -> Inventory:
-    """List ``raw``: skipped files, unchanged files (reused), and files to read."""
+def take_inventory(raw: Path, reference: Path, earlier: dict[str, Earlier], run_time: str) -> Inventory:
+    """List ``raw``: skipped files, unchanged files (kept), and files to read."""
     ref_hash = reference_sha256(reference)
-    previous_rows = rows_by_path(previous)
-    previous_by_path = {path: earlier[0] for path, earlier in previous_rows.items()}
-    inventory = Inventory(previous_rows)
+    inventory = Inventory(earlier)
     for entry in list_entries(raw):
-        relative, path = entry.relative, entry.path
-        row: dict[str, object] = {
-            "path": relative,
-            "size": entry.status.st_size,
-            "modified": modified_iso(entry.status.st_mtime),
-            "reference_sha256": ref_hash,
-        }
-        inventory.rows[relative] = row
+        relative, size, modified = (
+            entry.relative,
+            str(entry.status.st_size),
+            modified_iso(entry.status.st_mtime),
+        )
+        before = earlier.get(relative)
         reason = skip_reason(entry)
+        reusable = reason is None and before is not None and before.reusable
+        reusable = reusable and before.reference_sha256 == ref_hash
+        if reusable and before.modified == modified and before.size == size:
+            inventory.kept.add(relative)  # same size and time: same content, as make and git assume
+            continue
+        row: dict[str, object] = {"path": relative, "size": size, "modified": modified}
+        row["reference_sha256"] = ref_hash
+        inventory.rows[relative] = row
         if reason:
             row |= {"sha256": "", "status": "skipped", "message": reason}
-            row["first_seen"] = first_seen(previous_by_path, relative, "", run_time)
+            row["first_seen"] = _first_seen(before, "", run_time)
             continue
-        earlier = previous_by_path.get(relative)
-        unchanged = earlier is not None and earlier.sha256 and earlier.modified == row["modified"]
-        unchanged = unchanged and str(earlier.size) == str(row["size"])
-        sha = earlier.sha256 if unchanged else file_sha256(path)  # same size and time: same content
-        row |= {"sha256": sha, "first_seen": first_seen(previous_by_path, relative, sha, run_time)}
-        if (
-            earlier is not None
-            and earlier.sha256 == sha
-            and earlier.status in REUSABLE
-            and earlier.reference_sha256 == ref_hash
-        ):
-            inventory.outcomes[relative] = reused_outcome(previous_rows[relative])
+        same_file = (
+            before is not None and before.sha256 and (before.modified, before.size) == (modified, size)
+        )
+        sha = before.sha256 if same_file else file_sha256(entry.path)
+        row |= {"sha256": sha, "first_seen": _first_seen(before, sha, run_time)}
+        if reusable and before.sha256 == sha:  # touched, not changed: its manifest row is renewed
+            inventory.kept.add(relative)
         else:
-            inventory.tasks.append((str(path), relative, sha, str(reference)))
+            inventory.tasks.append((entry.path, relative, sha, str(reference)))
     return inventory
+
+
+def _first_seen(before: Earlier | None, sha: str, run_time: str) -> str:
+    if before is not None and before.sha256 == sha and before.first_seen:
+        return before.first_seen
+    return run_time
+
+
+def touched_keys(out: Path, inventory: Inventory, outcomes: dict[str, FileOutcome]) -> set[str] | None:
+    """The partitions this run rewrites: those of every file read now (its submissions and
+    its findings) and those that the files listed again with a new row (read again, now
+    skipped, touched) or dropped from the raw folder leave. None when every partition is
+    rewritten (a store of an older layout, or none yet)."""
+    if not is_partitioned(out):
+        return None
+    keys = {NO_PERIOD}
+    for outcome in outcomes.values():
+        keys |= {partition_key(part.period) for part in outcome.parts}
+        keys |= {partition_key(f.period) for f in outcome.findings}
+    listed = inventory.kept | inventory.rows.keys()
+    for path, before in inventory.earlier.items():
+        if path in inventory.rows or (path not in listed and not before.reusable):
+            keys |= before.keys
+    return keys
 
 
 def ingest(
@@ -175,21 +210,22 @@ def ingest(
     label_index(registry.catalogue)  # a wording given to two indicators stops the run here
     with store_lock(out, "ingest"):
         clean_up(out)
-        previous = read_manifest(out)
-        inventory = take_inventory(raw, reference, previous, _now())
-        rows, outcomes = inventory.rows, inventory.outcomes
-        reused = len(outcomes)
-        for outcome in read_many(inventory.tasks, registry, workers or os.cpu_count() or 1, progress):
-            outcomes[outcome.path] = outcome
-        missing = carry_missing(inventory.previous_rows, rows, outcomes)
+        inventory = take_inventory(raw, reference, read_earlier(out), _now())
+        outcomes = {
+            outcome.path: outcome
+            for outcome in read_many(inventory.tasks, registry, workers or os.cpu_count() or 1, progress)
+        }
+        keys = touched_keys(out, inventory, outcomes)
+        missing = inventory.missing()
+        rows = inventory.rows
+        stored_rows = read_manifest(out) if keys is None else read_manifest_parts(out, keys)
+        reuse_stored(stored_rows, inventory.kept | set(missing), rows, outcomes)
         resolve_supersession(rows, outcomes)
-        keys = touched_periods(previous, outcomes, is_partitioned(out))
         with new_version(out, carry=(COMPLETENESS_FILE,)) as staging:
-            manifest, severity = _assemble_and_write(
-                out, staging, keys, registry, previous, rows, outcomes, missing
-            )
-            result = IngestResult(manifest, out, parsed=len(inventory.tasks), reused=reused)
-            write_summary(staging, summarise(result, severity))
+            severity = _assemble_and_write(out, staging, keys, registry, inventory, outcomes, missing)
+            manifest = read_manifest_file(staging)
+            result = IngestResult(manifest, out, parsed=len(inventory.tasks), reused=len(inventory.kept))
+            write_summary(staging, summarise(result, severity, missing))
     return result
 
 
@@ -198,16 +234,17 @@ def _assemble_and_write(
     staging: Path,
     keys: set[str] | None,
     registry: Registry,
-    previous: pd.DataFrame,
-    rows: dict[str, dict],
+    inventory: Inventory,
     outcomes: dict[str, FileOutcome],
     missing: list[str],
-) -> tuple[pd.DataFrame, dict[str, int]]:
-    """Combine this run's outcomes with the previous store's kept rows of the touched periods
-    (``keys``; every period when None); write the new version. Returns the manifest and the
-    count of findings per severity across every period."""
+) -> dict[str, int]:
+    """Combine this run's outcomes with the previous store's kept rows of the touched
+    partitions (``keys``; every one when None); write the new version. Returns the count of
+    findings per severity across every period."""
     loaded = None if keys is None else keys | {NO_PERIOD}
-    stored = PreviousStore.load(out, previous, {p for p, o in outcomes.items() if o.reused}, rows, loaded)
+    reused = {path: inventory.earlier[path].sha256 for path in (*inventory.kept, *missing)}
+    stored = PreviousStore.load(out, reused, loaded)
+    rows = inventory.rows
     status = part_status(outcomes)
     every = pd.concat(
         [stored.values, new_rows(outcomes, rows, registry, "records", VALUE_COLUMNS)], ignore_index=True
@@ -216,7 +253,8 @@ def _assemble_and_write(
     details = pd.concat(
         [stored.details, new_rows(outcomes, rows, registry, "details", DETAIL_COLUMNS)], ignore_index=True
     )
-    findings = findings_table(outcomes, rows, missing, stored.findings)
+    unloaded = reused.keys() - outcomes.keys()  # their findings without a period stay as they were
+    findings = findings_table(outcomes, missing, stored.findings, unloaded)
     if loaded is not None:
         findings = findings[findings["period"].map(partition_key).isin(loaded)]
     tables = {
@@ -227,15 +265,15 @@ def _assemble_and_write(
         "manifest": manifest_table(rows, outcomes),
     }
     write_store(staging, read_folder(out), keys, tables)
-    severity = read_csv_parts(staging / PARTS / "findings", ("severity",))["severity"].value_counts()
-    return tables["manifest"], {s: int(severity.get(s, 0)) for s in ("error", "warning", "info")}
+    return count_severity(staging / PARTS / "findings")
 
 
-def summarise(result: IngestResult, severity: dict[str, int]) -> dict[str, object]:
+def summarise(result: IngestResult, severity: dict[str, int], missing: list[str]) -> dict[str, object]:
     """What the command line prints after a run, kept in ``summary.json`` for the next one.
 
     Counts come from the manifest (each ingested file's unit, period and number of values),
-    so that a run need not load the periods it did not touch.
+    so that a run need not load the periods it did not touch. ``missing`` (files the store
+    keeps though they left the raw folder) lets the next run tell that nothing changed.
     """
     ingested = result.manifest[result.manifest["status"] == "ingested"]
     ingested = ingested.assign(n_values=ingested["n_values"].astype(int))
@@ -247,5 +285,6 @@ def summarise(result: IngestResult, severity: dict[str, int]) -> dict[str, objec
         "severity": severity,
         "periods": [[period, int(row.n_units), int(row.n_values)] for period, row in per_period.iterrows()],
         "quarantined": list(quarantined["message"]),
+        "missing": missing,
         "exit_code": result.exit_code,
     }

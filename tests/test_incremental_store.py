@@ -1,0 +1,180 @@
+"""A run that rewrites only the partitions it touches gives the store a full rewrite gives.
+
+The oracle is the same code with partitioning turned off (every run then reloads and
+rewrites every period): after each change to the raw folder, both stores must hold the same
+values, history, CĐCS lists, findings and manifest. The changes are those that move rows
+between partitions: a correction, a file that holds two periods and then one, a file that
+leaves the folder, a touched but unchanged file, a quarantined file that is fixed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import FIXTURES, REFERENCE
+from openpyxl import Workbook
+
+from unionstats.read.inventory import current_summary
+from unionstats.store import files as store
+from unionstats.store import ingest as ingest_module
+from unionstats.store.ingest import ingest
+
+
+def report(path: Path, sheets: list[tuple[str, str, int]]) -> None:
+    """A district report for Đăk Tô with one sheet per (sheet name, title, members)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, title, members in sheets:
+        sheet = workbook.create_sheet(name)
+        sheet.append(["LĐLĐ HUYỆN ĐĂK TÔ"])
+        sheet.append([f"Báo cáo số liệu {title}"])
+        sheet.append(["TT", "Nội dung", "ĐVT", "Số lượng"])
+        sheet.append(["1", "Tổng số đoàn viên", "người", members])
+        sheet.append(["2", "Tổng số CĐCS", "đơn vị", 60])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+
+
+def copy(raw: Path, fixture: str, target: str) -> None:
+    (raw / target).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / fixture, raw / target)
+
+
+def first_state(raw: Path) -> None:
+    copy(raw, "table_far_down_after_notes.xlsx", "2020-FY/DakTo 2020.xlsx")
+    copy(raw, "legacy_format.xls", "2020-FY/legacy.xls")
+    copy(raw, "prior_year_column_first.xlsx", "2021-H1/NgocHoi 6T2021.xlsx")
+    copy(raw, "cdcs_list_members_differ_from_form.xlsx", "2021-FY/cdcs.xlsx")
+    copy(raw, "not_really_excel.xlsx", "2020-FY/hong.xlsx")
+    (raw / "2020-FY" / "ghi chu.txt").write_text("không phải báo cáo", encoding="utf-8")
+    both = [("6 thang", "6 tháng đầu năm 2021", 1750), ("Ca nam", "năm 2021", 1787)]
+    report(raw / "2021-FY" / "DakTo nam 2021.xlsx", both)
+
+
+def touch(path: Path) -> None:
+    later = time.time() + 5
+    os.utime(path, (later, later))
+
+
+CHANGES = {
+    "a correction for one half-year": lambda raw: report(
+        raw / "2021-H1" / "DakTo 6T2021 (sua).xlsx", [("BC", "6 tháng đầu năm 2021", 1760)]
+    ),
+    "a file leaves the folder": lambda raw: (raw / "2020-FY" / "legacy.xls").unlink(),
+    "a file is touched, not changed": lambda raw: touch(raw / "2021-H1" / "NgocHoi 6T2021.xlsx"),
+    "a file of two periods now holds one": lambda raw: report(
+        raw / "2021-FY" / "DakTo nam 2021.xlsx", [("Ca nam", "năm 2021", 1790)]
+    ),
+    "a quarantined file is fixed": lambda raw: copy(raw, "legacy_format.xls", "2020-FY/hong.xlsx"),
+    "the file that left comes back": lambda raw: copy(raw, "legacy_format.xls", "2020-FY/legacy.xls"),
+}
+
+
+def tables(out: Path) -> dict[str, pd.DataFrame]:
+    """The store's tables in one order, without the run times that differ between stores."""
+    found = {
+        "values": store.read_values(out),
+        "history": store.read_history(out),
+        "details": store.read_details(out),
+        "findings": store.read_findings(out),
+        "manifest": store.read_manifest(out).drop(columns="first_seen"),
+    }
+    return {
+        name: frame.astype(str).sort_values(list(frame.columns)).reset_index(drop=True)
+        for name, frame in found.items()
+    }
+
+
+def test_each_change_gives_the_store_a_full_rewrite_gives(tmp_path: Path, monkeypatch) -> None:
+    raw, incremental, full = tmp_path / "raw", tmp_path / "incremental", tmp_path / "full"
+    first_state(raw)
+    steps = [("first run", lambda raw: None), *CHANGES.items()]
+    for step, change in steps:
+        change(raw)
+        time.sleep(0.01)
+        result = ingest(raw, incremental, REFERENCE, workers=1)
+        with monkeypatch.context() as patched:
+            patched.setattr(ingest_module, "is_partitioned", lambda out: False)
+            ingest(raw, full, REFERENCE, workers=1)
+        expected = tables(full)
+        for name, frame in tables(incremental).items():
+            pd.testing.assert_frame_equal(frame, expected[name], obj=f"{name} after '{step}'")
+        assert result.manifest.drop(columns="first_seen").shape == expected["manifest"].shape
+    values = store.read_values(incremental).set_index(["period", "indicator"])
+    dak_to = values[values["unit_code"] == "dak-to"]["value"]
+    assert dak_to[("2021-H1", "members")] == 1760 and dak_to[("2021-FY", "members")] == 1790
+
+
+def test_a_run_reads_only_the_partitions_it_touches(tmp_path: Path, monkeypatch) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    first_state(raw)
+    ingest(raw, out, REFERENCE, workers=1)
+    loaded: list[set[str] | None] = []
+    real = store.read_values
+
+    def spy(processed, periods=None):
+        loaded.append(periods)
+        return real(processed, periods)
+
+    monkeypatch.setattr("unionstats.store.assemble.read_values", spy)
+    CHANGES["a correction for one half-year"](raw)
+    ingest(raw, out, REFERENCE, workers=1)
+    assert loaded == [{"2021-H1", "_"}]
+
+
+def test_a_store_that_keeps_a_file_no_longer_in_the_folder_is_still_current(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    first_state(raw)
+    ingest(raw, out, REFERENCE, workers=1)
+    CHANGES["a file leaves the folder"](raw)
+    assert current_summary(raw, out, REFERENCE) is None
+    ingest(raw, out, REFERENCE, workers=1)
+    summary = current_summary(raw, out, REFERENCE)
+    assert summary is not None and summary["missing"] == ["2020-FY/legacy.xls"]
+    CHANGES["the file that left comes back"](raw)
+    assert current_summary(raw, out, REFERENCE) is None
+
+
+@pytest.mark.parametrize("layout", ["manifest parts missing", "flat files"])
+def test_a_store_of_an_older_layout_is_rewritten_whole_once(tmp_path: Path, layout: str) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    first_state(raw)
+    before = ingest(raw, out, REFERENCE, workers=1).values
+    history_before = store.read_history(out)
+    current = (out / "current").resolve()
+    if layout == "manifest parts missing":
+        shutil.rmtree(current / "parts" / "manifest")
+    else:
+        for name in ("values.parquet", "values_superseded.parquet", "cdcs_values.parquet"):
+            frame = pd.read_parquet(current / name)
+            shutil.rmtree(current / name)
+            frame.to_parquet(current / name, index=False)
+        shutil.rmtree(current / "parts")
+    CHANGES["a correction for one half-year"](raw)
+    after = ingest(raw, out, REFERENCE, workers=1)
+    assert (out / "current" / "parts" / "manifest").is_dir() and (out / "values.parquet").is_dir()
+    assert len(after.values) == len(before)
+    added = store.read_history(out).merge(history_before, how="left", indicator=True)
+    added = added[added["_merge"] == "left_only"]
+    assert sorted(added["value"]) == [60, 1750] and set(added["period"]) == {"2021-H1"}
+    manifest = store.read_manifest(out)
+    assert "2021-H1/DakTo 6T2021 (sua).xlsx" in set(manifest["path"])
+    assert set(manifest["path"]) >= {"2020-FY/ghi chu.txt", "2020-FY/hong.xlsx", "2021-FY/cdcs.xlsx"}
+
+
+def test_a_finding_of_another_period_than_the_file_s_submissions_touches_that_period(tmp_path) -> None:
+    from unionstats.findings import finding
+    from unionstats.read.submission import FileOutcome
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    first_state(raw)
+    ingest(raw, out, REFERENCE, workers=1)
+    reason = finding("table_period_missing", file="2022-FY/x.xlsx", period="2022-FY", named="2021-FY")
+    quarantined = FileOutcome("2022-FY/x.xlsx", "sha", "quarantined", findings=[reason])
+    inventory = ingest_module.take_inventory(raw, REFERENCE, {}, "now")
+    assert "2022-FY" in ingest_module.touched_keys(out, inventory, {quarantined.path: quarantined})
