@@ -23,6 +23,7 @@ from unionstats.read.inventory import current_summary
 from unionstats.store import files as store
 from unionstats.store import ingest as ingest_module
 from unionstats.store.ingest import ingest
+from unionstats.store.partitions import partition_key
 
 
 def report(path: Path, sheets: list[tuple[str, str, int]]) -> None:
@@ -56,6 +57,29 @@ def first_state(raw: Path) -> None:
     report(raw / "2021-FY" / "DakTo nam 2021.xlsx", both)
 
 
+def cluster_table(path: Path, change: int = 0) -> None:
+    """Cụm 1's table of four units (Đăk Hà's row does not add up to the total: a finding)."""
+    workbook = Workbook()
+    rows = [
+        ["TỔNG HỢP SỐ LIỆU CỤM 1 NĂM 2021"],
+        ["TT", "Chỉ tiêu", "ĐVT", "TP Kon Tum", "Đăk Hà", "Sa Thầy", "Kon Rẫy", "Tổng cộng"],
+        ["1", "Tổng số CĐCS", "đơn vị", 241, 66, 41, 38 + change, 386],
+        ["2", "Tổng số đoàn viên", "người", 9120, 2320, 1503, 1210, 14000],
+    ]
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+
+
+def correction(path: Path) -> None:
+    """Đăk Hà's own report for 2021, sent after the cluster's table."""
+    report_rows = [["LĐLĐ HUYỆN ĐĂK HÀ"], ["Báo cáo năm 2021"], ["TT", "Nội dung", "ĐVT", "Số lượng"]]
+    workbook = Workbook()
+    for row in (*report_rows, ["1", "Tổng số CĐCS", "đơn vị", 67], ["2", "Tổng số đoàn viên", "người", 2330]):
+        workbook.active.append(row)
+    workbook.save(path)
+
+
 def touch(path: Path) -> None:
     later = time.time() + 5
     os.utime(path, (later, later))
@@ -72,6 +96,9 @@ CHANGES = {
     ),
     "a quarantined file is fixed": lambda raw: copy(raw, "legacy_format.xls", "2020-FY/hong.xlsx"),
     "the file that left comes back": lambda raw: copy(raw, "legacy_format.xls", "2020-FY/legacy.xls"),
+    "a table of four units": lambda raw: cluster_table(raw / "2021-FY" / "Cum 1 tong hop.xlsx"),
+    "a correction for one of the four": lambda raw: correction(raw / "2021-FY" / "DakHa nam 2021 (sua).xlsx"),
+    "the table of four is corrected": lambda raw: cluster_table(raw / "2021-FY" / "Cum 1 tong hop.xlsx", 1),
 }
 
 
@@ -124,7 +151,7 @@ def test_a_run_reads_only_the_partitions_it_touches(tmp_path: Path, monkeypatch)
     monkeypatch.setattr("unionstats.store.assemble.read_values", spy)
     CHANGES["a correction for one half-year"](raw)
     ingest(raw, out, REFERENCE, workers=1)
-    assert loaded == [{"2021-H1", "_"}]
+    assert loaded == [{partition_key("2021-H1", "dak-to"), "_"}]
 
 
 def test_a_store_that_keeps_a_file_no_longer_in_the_folder_is_still_current(tmp_path: Path) -> None:
@@ -140,7 +167,7 @@ def test_a_store_that_keeps_a_file_no_longer_in_the_folder_is_still_current(tmp_
     assert current_summary(raw, out, REFERENCE) is None
 
 
-@pytest.mark.parametrize("layout", ["manifest parts missing", "flat files"])
+@pytest.mark.parametrize("layout", ["manifest parts missing", "older partitions", "flat files"])
 def test_a_store_of_an_older_layout_is_rewritten_whole_once(tmp_path: Path, layout: str) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     first_state(raw)
@@ -149,6 +176,8 @@ def test_a_store_of_an_older_layout_is_rewritten_whole_once(tmp_path: Path, layo
     current = (out / "current").resolve()
     if layout == "manifest parts missing":
         shutil.rmtree(current / "parts" / "manifest")
+    elif layout == "older partitions":
+        (current / "parts" / "layout.txt").unlink()
     else:
         for name in ("values.parquet", "values_superseded.parquet", "cdcs_values.parquet"):
             frame = pd.read_parquet(current / name)
@@ -177,4 +206,22 @@ def test_a_finding_of_another_period_than_the_file_s_submissions_touches_that_pe
     reason = finding("table_period_missing", file="2022-FY/x.xlsx", period="2022-FY", named="2021-FY")
     quarantined = FileOutcome("2022-FY/x.xlsx", "sha", "quarantined", findings=[reason])
     inventory = ingest_module.take_inventory(raw, REFERENCE, {}, "now")
-    assert "2022-FY" in ingest_module.touched_keys(out, inventory, {quarantined.path: quarantined})
+    touched = ingest_module.touched_keys(out, inventory, {quarantined.path: quarantined})
+    assert partition_key("2022-FY", "") in touched
+
+
+@pytest.mark.parametrize(("current_elsewhere", "kept"), [(set(), False), ({"cum1.xlsx"}, True)])
+def test_a_file_current_in_a_partition_not_loaded_keeps_its_findings(current_elsewhere, kept) -> None:
+    """A table of several units whose loaded submission is superseded, while another of its
+    submissions (in a partition this run does not load) is still current."""
+    from unionstats.findings import finding, findings_frame
+    from unionstats.read.submission import FileOutcome, Part
+    from unionstats.store.assemble import findings_table
+
+    table = FileOutcome("cum1.xlsx", "sha", "ingested", parts=[Part("dak-ha", "2021-FY", "", 2)], reused=True)
+    table.status, table.parts[0].status, table.parts[0].superseded_by = "superseded", "superseded", "sua.xlsx"
+    mismatch = finding("total_mismatch", file="cum1.xlsx", period="2021-FY", cell="H3", total=1, n=4, added=2)
+    stored = findings_frame([mismatch])
+    result = findings_table({"cum1.xlsx": table}, [], stored, current_elsewhere)
+    assert ("total_mismatch" in set(result["code"])) is kept
+    assert "superseded" in set(result["code"])

@@ -170,9 +170,9 @@ class Registry:
 
     @cached_property
     def cluster_table(self) -> dict[tuple[int, str], str]:
-        return {
-            (int(row.year), row.unit_code): row.cluster_code for row in self.clusters.itertuples(index=False)
-        }
+        clusters = self.clusters
+        keys = zip(clusters["year"].astype(int).tolist(), clusters["unit_code"].tolist(), strict=True)
+        return dict(zip(keys, clusters["cluster_code"].tolist(), strict=True))
 
     def expected_units(self, period: Period) -> list[str]:
         """Units that should report for ``period`` according to their validity dates."""

@@ -24,6 +24,19 @@ def nfc(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+class _NonspacingMarks(dict):
+    """A ``str.translate`` table that deletes every nonspacing mark (category Mn), each
+    character's category looked up once."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code)) == "Mn" else code
+        self[code] = kept
+        return kept
+
+
+_NONSPACING_MARKS = _NonspacingMarks()
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip every diacritic (đ becomes d), keeping word breaks.
@@ -32,8 +45,7 @@ def fold(text: str) -> str:
     'doan vien nu'
     """
     text = nfc(text).lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    stripped = unicodedata.normalize("NFD", text).translate(_NONSPACING_MARKS)
     return SPACES.sub(" ", stripped).strip()
 
 

@@ -102,8 +102,9 @@ class PreviousStore:
 
         def own(frame: pd.DataFrame) -> pd.DataFrame:
             """The rows read from a reused file at the very content hashed now."""
-            expected = frame["source_file"].astype(object).map(reused)
-            return frame[(expected == frame["file_sha256"].astype(object)).to_numpy()]
+            codes, files = pd.factorize(frame["source_file"])
+            expected = np.array([reused.get(path) for path in files] + [None], dtype=object)[codes]
+            return frame[expected == frame["file_sha256"].to_numpy(dtype=object)]
 
         kept = findings[
             findings["file"].map(reused.__contains__).astype(bool)  # not isin: the set is the whole store
@@ -265,15 +266,16 @@ def sort_values(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def findings_table(
-    outcomes: dict[str, FileOutcome], missing: list[str], kept: pd.DataFrame, unloaded: set[str]
+    outcomes: dict[str, FileOutcome], missing: list[str], kept: pd.DataFrame, current_elsewhere: set[str]
 ) -> pd.DataFrame:
     """This run's findings and those kept for unchanged files, ordered by file.
 
-    ``unloaded`` are reused files with no rows in the partitions loaded now: their status is
-    unchanged, so their findings (those without a period) stay as they were.
+    The kept findings of a file all of whose submissions are superseded are dropped (its
+    "superseded" findings say why). ``current_elsewhere`` are reused files with a current
+    submission in a partition not loaded now: they stay current.
     """
     new: list[Finding] = []
-    reused_current = set(unloaded)
+    reused_current = set(current_elsewhere)
     for path in sorted(outcomes):
         outcome = outcomes[path]
         if outcome.reused:

@@ -18,14 +18,16 @@ import pandas as pd
 
 from unionstats.atomic import write_file
 from unionstats.errors import StoreError
-from unionstats.findings import FINDING_COLUMNS
+from unionstats.findings import FINDING_COLUMNS, SEVERITIES
 from unionstats.spreadsheet_text import safe_frame
 from unionstats.store.partitions import (
+    LAYOUT,
+    LAYOUT_FILE,
     NO_PERIOD,
     PARTS,
     carry_partitions,
     join_csv_parts,
-    partition_key,
+    partition_keys,
     read_csv_parts,
     read_parquet_partitions,
     write_csv_parts,
@@ -64,6 +66,8 @@ FINDINGS_FILE = "findings.csv"
 COMPLETENESS_FILE = "completeness.csv"
 PARTITIONED = (VALUES_FILE, HISTORY_FILE, DETAILS_FILE)
 SUMMARY_FILE = "summary.json"
+_UNIT_COLUMNS = {"values": "unit_code", "history": "unit_code", "details": "unit_code", "findings": "unit"}
+_UNIT_COLUMNS["manifest"] = "unit"
 
 
 def empty_values() -> pd.DataFrame:
@@ -112,19 +116,17 @@ def write_store(
     touched: set[str] | None,
     tables: dict[str, pd.DataFrame],
 ) -> None:
-    """Write the tables of a new version into ``staging``, period by period.
+    """Write the tables of a new version into ``staging``, partition by partition.
 
     ``tables`` holds ``values``, ``history``, ``details``, ``findings`` and ``manifest`` for
-    the periods in ``touched`` (plus the rows without a period). Partitions of the other
-    periods are hard-linked from the ``previous`` version; ``touched`` = None rewrites every
-    period from ``tables``. The public CSV files are joined from their parts.
+    the partitions in ``touched`` (plus the rows without a period). The other partitions are
+    hard-linked from the ``previous`` version; ``touched`` = None rewrites every partition
+    from ``tables``. The public CSV files are joined from their parts.
     """
     staging = Path(staging)
-    keys = (
-        set(tables["values"]["period"]) | set(tables["history"]["period"]) | set(tables["details"]["period"])
-    )
-    keys |= {partition_key(p) for name in ("findings", "manifest") for p in tables[name]["period"]}
-    keys |= {NO_PERIOD}
+    keys = {NO_PERIOD}
+    for name, unit_column in _UNIT_COLUMNS.items():
+        keys |= set(partition_keys(tables[name], unit_column))
     if touched is not None:
         keys = set(touched) | {NO_PERIOD}
         carry_partitions(previous, staging, PARTITIONED, keys)
@@ -133,13 +135,14 @@ def write_store(
     write_parquet_partitions(values, staging / VALUES_FILE, keys)
     write_parquet_partitions(normalise_values(tables["history"]), staging / HISTORY_FILE, keys)
     write_parquet_partitions(normalise_details(tables["details"]), staging / DETAILS_FILE, keys)
-    write_csv_parts(values, staging / PARTS / "values", keys)
+    write_csv_parts(values, staging / PARTS / "values", keys, "unit_code")
     findings = tables["findings"].reindex(columns=list(FINDING_COLUMNS)).fillna("")
-    write_csv_parts(findings, staging / PARTS / "findings", keys)
+    write_csv_parts(findings, staging / PARTS / "findings", keys, "unit")
+    _write_severity(staging, previous, keys, findings)
     manifest = tables["manifest"].reindex(columns=list(MANIFEST_COLUMNS)).fillna("")
-    write_csv_parts(
-        manifest.sort_values(["path", "sheet"], kind="stable"), staging / PARTS / "manifest", keys
-    )
+    manifest = manifest.sort_values(["path", "sheet"], kind="stable")
+    write_csv_parts(manifest, staging / PARTS / "manifest", keys, "unit")
+    write_file(staging / PARTS / LAYOUT_FILE, lambda path: path.write_text(LAYOUT, encoding="utf-8"))
     join_csv_parts(staging / PARTS / "values", staging / VALUES_CSV, list(VALUE_COLUMNS))
     join_csv_parts(staging / PARTS / "findings", staging / FINDINGS_FILE, list(FINDING_COLUMNS))
     join_csv_parts(staging / PARTS / "manifest", staging / MANIFEST_FILE, list(MANIFEST_COLUMNS))
@@ -197,10 +200,37 @@ def read_manifest_parts(processed: Path, keys: set[str]) -> pd.DataFrame:
     return read_csv_parts(read_folder(processed) / PARTS / "manifest", MANIFEST_COLUMNS, keys)
 
 
+SEVERITY_FILE = "severity.json"  # in parts/: each findings part's count by severity
+
+
 def count_severity(folder: Path) -> dict[str, int]:
-    """How many findings of each severity the CSV parts in ``folder`` hold."""
-    severity = read_csv_parts(folder, ("severity",))["severity"].value_counts()
-    return {s: int(severity.get(s, 0)) for s in ("error", "warning", "info")}
+    """How many findings of each severity the version ``folder``'s findings parts hold."""
+    import json
+
+    counts = json.loads((Path(folder) / PARTS / SEVERITY_FILE).read_text(encoding="utf-8"))
+    return {s: sum(part[i] for part in counts.values()) for i, s in enumerate(SEVERITIES)}
+
+
+def _write_severity(staging: Path, previous: Path, keys: set[str], findings: pd.DataFrame) -> None:
+    """``parts/severity.json``: the counts of the parts written now, and of those carried
+    (from the previous version's file, or counted again where it lacks them)."""
+    import json
+
+    earlier_file = previous / PARTS / SEVERITY_FILE
+    earlier = json.loads(earlier_file.read_text(encoding="utf-8")) if earlier_file.is_file() else {}
+    counts: dict[str, list[int]] = {}
+    for part in sorted((staging / PARTS / "findings").glob("*.csv")):
+        if part.stem not in keys and part.stem in earlier:
+            counts[part.stem] = earlier[part.stem]
+        elif part.stem not in keys:
+            found = read_csv_parts(part.parent, ("severity",), {part.stem})["severity"].value_counts()
+            counts[part.stem] = [int(found.get(s, 0)) for s in SEVERITIES]
+    written = findings.groupby([partition_keys(findings, "unit"), findings["severity"]]).size()
+    for (key, severity), n in written.items():
+        if key in keys:
+            counts.setdefault(key, [0, 0, 0])[SEVERITIES.index(severity)] = int(n)
+    text = json.dumps(counts, sort_keys=True)
+    write_file(staging / PARTS / SEVERITY_FILE, lambda path: path.write_text(text, encoding="utf-8"))
 
 
 def manifest_by_file(manifest: pd.DataFrame) -> pd.DataFrame:
@@ -227,14 +257,17 @@ def read_findings_parts(processed: Path, keys: set[str] | None) -> pd.DataFrame:
     folder = read_folder(processed)
     if not (folder / PARTS).is_dir():  # the older layout: one findings.csv
         findings = read_findings(processed)
-        return findings if keys is None else findings[findings["period"].map(partition_key).isin(keys)]
+        return findings if keys is None else findings[partition_keys(findings, "unit").isin(keys)]
     return read_csv_parts(folder / PARTS / "findings", FINDING_COLUMNS, keys)
 
 
 def is_partitioned(processed: Path) -> bool:
-    """True when the current version keeps its tables, the manifest included, by period."""
-    folder = read_folder(processed)
-    return (folder / VALUES_FILE).is_dir() and (folder / PARTS / "manifest").is_dir()
+    """True when the current version keeps its tables in this version's partitions."""
+    parts = read_folder(processed) / PARTS
+    layout = parts / LAYOUT_FILE
+    if not layout.is_file() or not (parts / "manifest").is_dir():
+        return False
+    return layout.read_text(encoding="utf-8") == LAYOUT
 
 
 def read_summary(processed: Path) -> dict:

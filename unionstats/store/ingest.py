@@ -11,6 +11,7 @@ Vietnamese reason; the other files are still ingested.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -44,22 +45,20 @@ from unionstats.store.earlier import Earlier, read_earlier
 from unionstats.store.files import (
     COMPLETENESS_FILE,
     DETAIL_COLUMNS,
-    STATUSES,
     VALUE_COLUMNS,
     count_severity,
     is_partitioned,
-    manifest_by_file,
     normalise_details,
     read_findings,
     read_manifest,
-    read_manifest_file,
     read_manifest_parts,
     read_values,
     write_store,
     write_summary,
 )
 from unionstats.store.lock import store_lock
-from unionstats.store.partitions import NO_PERIOD, PARTS, partition_key
+from unionstats.store.partitions import NO_PERIOD, partition_key, partition_keys
+from unionstats.store.summary import summarise
 from unionstats.store.versions import clean_up, new_version, read_folder
 
 
@@ -67,14 +66,18 @@ from unionstats.store.versions import clean_up, new_version, read_folder
 class IngestResult:
     """The outcome of one run, for the command line's summary.
 
-    ``values`` and ``findings`` are read from the committed store when first asked for: a run
-    itself only holds the periods it touched.
+    ``manifest``, ``values`` and ``findings`` are read from the committed store when first
+    asked for: a run itself only holds the partitions it touched.
     """
 
-    manifest: pd.DataFrame
+    summary: dict
     out: Path
     parsed: int = 0
     reused: int = 0
+
+    @cached_property
+    def manifest(self) -> pd.DataFrame:
+        return read_manifest(self.out)
 
     @cached_property
     def values(self) -> pd.DataFrame:
@@ -84,19 +87,14 @@ class IngestResult:
     def findings(self) -> pd.DataFrame:
         return read_findings(self.out)
 
-    @cached_property
-    def _file_statuses(self) -> pd.Series:
-        """Each file's status once (a file with one current submission counts as ingested)."""
-        return manifest_by_file(self.manifest)["status"].value_counts()
-
     def count(self, status: str) -> int:
-        """How many files have ``status``."""
-        return int(self._file_statuses.get(status, 0))
+        """How many files have ``status`` (a file with one current submission is ingested)."""
+        return int(self.summary["status"].get(status, 0))
 
     @property
     def exit_code(self) -> int:
         """0 when nothing is quarantined, 3 otherwise (see the README's exit codes)."""
-        return 3 if self.count("quarantined") else 0
+        return int(self.summary["exit_code"])
 
 
 @dataclass
@@ -138,7 +136,10 @@ def take_inventory(raw: Path, reference: Path, earlier: dict[str, Earlier], run_
             modified_iso(entry.status.st_mtime),
         )
         before = earlier.get(relative)
-        reason = skip_reason(entry)
+        if before is not None and before.reusable and stat.S_ISREG(entry.status.st_mode) and not entry.broken:
+            reason = None  # read under this very name before: the rules on names passed it then
+        else:
+            reason = skip_reason(entry)
         reusable = reason is None and before is not None and before.reusable
         reusable = reusable and before.reference_sha256 == ref_hash
         if reusable and before.modified == modified and before.size == size:
@@ -178,8 +179,8 @@ def touched_keys(out: Path, inventory: Inventory, outcomes: dict[str, FileOutcom
         return None
     keys = {NO_PERIOD}
     for outcome in outcomes.values():
-        keys |= {partition_key(part.period) for part in outcome.parts}
-        keys |= {partition_key(f.period) for f in outcome.findings}
+        keys |= {partition_key(part.period, part.unit) for part in outcome.parts}
+        keys |= {partition_key(f.period, f.unit) for f in outcome.findings}
     listed = inventory.kept | inventory.rows.keys()
     for path, before in inventory.earlier.items():
         if path in inventory.rows or (path not in listed and not before.reusable):
@@ -223,9 +224,9 @@ def ingest(
         resolve_supersession(rows, outcomes)
         with new_version(out, carry=(COMPLETENESS_FILE,)) as staging:
             severity = _assemble_and_write(out, staging, keys, registry, inventory, outcomes, missing)
-            manifest = read_manifest_file(staging)
-            result = IngestResult(manifest, out, parsed=len(inventory.tasks), reused=len(inventory.kept))
-            write_summary(staging, summarise(result, severity, missing))
+            summary = summarise(staging, severity, missing)
+            write_summary(staging, summary)
+        result = IngestResult(summary, out, parsed=len(inventory.tasks), reused=len(inventory.kept))
     return result
 
 
@@ -253,10 +254,11 @@ def _assemble_and_write(
     details = pd.concat(
         [stored.details, new_rows(outcomes, rows, registry, "details", DETAIL_COLUMNS)], ignore_index=True
     )
-    unloaded = reused.keys() - outcomes.keys()  # their findings without a period stay as they were
-    findings = findings_table(outcomes, missing, stored.findings, unloaded)
+    findings = findings_table(
+        outcomes, missing, stored.findings, _current_elsewhere(inventory, reused, loaded)
+    )
     if loaded is not None:
-        findings = findings[findings["period"].map(partition_key).isin(loaded)]
+        findings = findings[partition_keys(findings, "unit").isin(loaded)]
     tables = {
         "values": sort_values(every[every_status == "ingested"]),
         "history": sort_values(every[every_status == "superseded"]),
@@ -265,26 +267,13 @@ def _assemble_and_write(
         "manifest": manifest_table(rows, outcomes),
     }
     write_store(staging, read_folder(out), keys, tables)
-    return count_severity(staging / PARTS / "findings")
+    return count_severity(staging)
 
 
-def summarise(result: IngestResult, severity: dict[str, int], missing: list[str]) -> dict[str, object]:
-    """What the command line prints after a run, kept in ``summary.json`` for the next one.
-
-    Counts come from the manifest (each ingested file's unit, period and number of values),
-    so that a run need not load the periods it did not touch. ``missing`` (files the store
-    keeps though they left the raw folder) lets the next run tell that nothing changed.
-    """
-    ingested = result.manifest[result.manifest["status"] == "ingested"]
-    ingested = ingested.assign(n_values=ingested["n_values"].astype(int))
-    per_period = ingested.groupby("period").agg(n_units=("unit", "nunique"), n_values=("n_values", "sum"))
-    quarantined = result.manifest[result.manifest["status"] == "quarantined"]
-    return {
-        "status": {status: result.count(status) for status in STATUSES},
-        "n_values": int(ingested["n_values"].sum()),
-        "severity": severity,
-        "periods": [[period, int(row.n_units), int(row.n_values)] for period, row in per_period.iterrows()],
-        "quarantined": list(quarantined["message"]),
-        "missing": missing,
-        "exit_code": result.exit_code,
-    }
+def _current_elsewhere(inventory: Inventory, reused: dict[str, str], loaded: set[str] | None) -> set[str]:
+    """The reused files with a current submission in a partition not loaded now: they stay
+    current whatever this run decides in the partitions it loads."""
+    if loaded is None:
+        return set()
+    earlier = inventory.earlier
+    return {path for path in reused if not earlier[path].current_keys <= loaded}

@@ -63,6 +63,8 @@ def _restore(column):
     """:func:`unionstats.spreadsheet_text.restore_text` over a whole column, in pyarrow."""
     import pyarrow.compute as pc
 
+    if not pc.any(pc.starts_with(column, "'")).as_py():
+        return column
     return pc.replace_substring_regex(column, pattern=_SAFE_PREFIX, replacement=r"\1", max_replacements=1)
 
 

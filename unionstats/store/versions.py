@@ -102,15 +102,18 @@ def new_version(out: Path, carry: tuple[str, ...] = ()) -> Iterator[Path]:
 
 
 def _fsync_folder(folder: Path) -> None:
+    """Flush to disk every file written into ``folder`` and every folder entry.
+
+    A file with other links is a partition carried from a committed version, already on
+    disk: it is not flushed again.
+    """
     for path in folder.rglob("*"):
-        if path.is_file():
+        if path.is_dir():
+            _fsync_folder_entry(path)
+        elif path.is_file() and path.stat().st_nlink == 1:
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    _fsync_folder_entry(folder)
 
 
 def commit(out: Path, staging: Path) -> Path:
