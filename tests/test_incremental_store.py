@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from unionstats.read.inventory import current_summary
 from unionstats.store import files as store
 from unionstats.store import ingest as ingest_module
+from unionstats.store.earlier import read_earlier
 from unionstats.store.ingest import ingest
 from unionstats.store.partitions import partition_key
 
@@ -127,11 +128,20 @@ def test_each_change_gives_the_store_a_full_rewrite_gives(tmp_path: Path, monkey
         result = ingest(raw, incremental, REFERENCE, workers=1)
         with monkeypatch.context() as patched:
             patched.setattr(ingest_module, "is_partitioned", lambda out: False)
-            ingest(raw, full, REFERENCE, workers=1)
+            whole = ingest(raw, full, REFERENCE, workers=1)
         expected = tables(full)
         for name, frame in tables(incremental).items():
             pd.testing.assert_frame_equal(frame, expected[name], obj=f"{name} after '{step}'")
-        assert result.manifest.drop(columns="first_seen").shape == expected["manifest"].shape
+        assert result.summary == whole.summary, step
+        by_file = store.manifest_by_file(result.manifest)["status"].value_counts()
+        assert result.summary["status"] == {s: int(by_file.get(s, 0)) for s in store.STATUSES}, step
+        ingested = result.manifest[result.manifest["status"] == "ingested"].astype({"n_values": int})
+        per_period = ingested.groupby("period").agg(n_units=("unit", "nunique"), n_values=("n_values", "sum"))
+        assert result.summary["periods"] == [[p, r.n_units, r.n_values] for p, r in per_period.iterrows()], (
+            step
+        )
+        quarantined = result.manifest.loc[result.manifest["status"] == "quarantined", "message"]
+        assert sorted(result.summary["quarantined"]) == sorted(quarantined), step
     values = store.read_values(incremental).set_index(["period", "indicator"])
     dak_to = values[values["unit_code"] == "dak-to"]["value"]
     assert dak_to[("2021-H1", "members")] == 1760 and dak_to[("2021-FY", "members")] == 1790
@@ -205,7 +215,7 @@ def test_a_finding_of_another_period_than_the_file_s_submissions_touches_that_pe
     ingest(raw, out, REFERENCE, workers=1)
     reason = finding("table_period_missing", file="2022-FY/x.xlsx", period="2022-FY", named="2021-FY")
     quarantined = FileOutcome("2022-FY/x.xlsx", "sha", "quarantined", findings=[reason])
-    inventory = ingest_module.take_inventory(raw, REFERENCE, {}, "now")
+    inventory = ingest_module.take_inventory(raw, REFERENCE, read_earlier(tmp_path / "none"), "now")
     touched = ingest_module.touched_keys(out, inventory, {quarantined.path: quarantined})
     assert partition_key("2022-FY", "") in touched
 

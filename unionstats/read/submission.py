@@ -9,7 +9,7 @@ raises for a bad file: the outcome is then ``quarantined`` with a one-line reaso
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from unionstats.errors import InputFileError
@@ -313,7 +313,11 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
             )
         )
     outcome.findings += notes + detail_findings
-    outcome.findings += _other_sheets(grids, outcome, relative)
+    sheets = _other_sheets(grids, outcome, relative)
+    if len(outcome.parts) == 1:  # the other sheets of a one-submission file are that unit's
+        part = outcome.parts[0]
+        sheets = [replace(note, unit=part.unit, period=part.period) for note in sheets]
+    outcome.findings += sheets
     return outcome
 
 

@@ -40,21 +40,77 @@ class Earlier(NamedTuple):
         return self.status in REUSABLE and bool(self.sha256)
 
 
-def read_earlier(out: Path) -> dict[str, Earlier]:
-    """Every file of the store's manifest (empty for a store never written)."""
+class EarlierFiles:
+    """The previous manifest's files, kept as columns: an :class:`Earlier` is built only for
+    a file that is looked at closely (changed, gone); an unchanged file is recognised from
+    the columns directly (:meth:`unchanged`)."""
+
+    def __init__(self, columns: dict[str, list[str]], keys: list[str]) -> None:
+        self._columns, self._keys = columns, keys
+        self._first: dict[str, int] = {}
+        self._more: dict[str, list[int]] = {}  # the other rows of a file of several submissions
+        for row, path in enumerate(columns["path"]):
+            if self._first.setdefault(path, row) != row:
+                self._more.setdefault(path, []).append(row)
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._first
+
+    def __iter__(self):
+        return iter(self._first)
+
+    def unchanged(self, path: str, size: str, modified: str, reference_sha256: str) -> bool:
+        """True when ``path`` was read before, at this size and time, against this reference."""
+        row = self._first.get(path)
+        if row is None:
+            return False
+        column = self._columns
+        return (
+            column["modified"][row] == modified
+            and column["size"][row] == size
+            and column["reference_sha256"][row] == reference_sha256
+            and column["status"][row] in REUSABLE
+            and bool(column["sha256"][row])
+        )
+
+    def sha256(self, path: str) -> str:
+        return self._columns["sha256"][self._first[path]]
+
+    def reusable(self, path: str) -> bool:
+        row = self._first[path]
+        return self._columns["status"][row] in REUSABLE and bool(self._columns["sha256"][row])
+
+    def current_keys(self, path: str) -> set[str]:
+        """The partitions of the file's rows that were current (ingested)."""
+        status = self._columns["status"]
+        return {self._keys[r] for r in self._rows(path) if status[r] == "ingested"}
+
+    def get(self, path: str) -> Earlier | None:
+        row = self._first.get(path)
+        if row is None:
+            return None
+        keys = frozenset(self._keys[r] for r in self._rows(path))
+        facts = (self._columns[c][row] for c in _FACTS)
+        return Earlier(*facts, keys, frozenset(self.current_keys(path)))
+
+    def __getitem__(self, path: str) -> Earlier:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def _rows(self, path: str) -> list[int]:
+        return [self._first[path], *self._more.get(path, ())]
+
+
+def read_earlier(out: Path) -> EarlierFiles:
+    """Every file of the store's manifest (none for a store never written)."""
     import pandas as pd
 
     manifest = read_folder(out) / MANIFEST_FILE
     columns = read_text_columns([manifest] if manifest.is_file() else [], _COLUMNS)
     where = pd.DataFrame({"period": columns["period"], "unit": columns["unit"]})
-    keys = [frozenset((key,)) for key in partition_keys(where, "unit")]
-    ingested = [status == "ingested" for status in columns["status"]]
-    current = [k if now else frozenset() for k, now in zip(keys, ingested, strict=True)]
-    first: dict[str, int] = {}
-    for row, path in enumerate(columns["path"]):
-        if first.setdefault(path, row) != row:  # a file of several submissions: the union
-            keys[first[path]] |= keys[row]
-            current[first[path]] |= current[row]
-    records = map(Earlier._make, zip(*(columns[c] for c in _FACTS), keys, current, strict=True))
-    # reversed, so that each path keeps its first row
-    return dict(zip(reversed(columns["path"]), reversed(list(records)), strict=True))
+    return EarlierFiles(columns, partition_keys(where, "unit").tolist())

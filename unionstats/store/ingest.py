@@ -41,7 +41,7 @@ from unionstats.store.assemble import (
     sort_values,
     status_of_rows,
 )
-from unionstats.store.earlier import Earlier, read_earlier
+from unionstats.store.earlier import Earlier, EarlierFiles, read_earlier
 from unionstats.store.files import (
     COMPLETENESS_FILE,
     DETAIL_COLUMNS,
@@ -106,18 +106,15 @@ class Inventory:
     modification time changed without their content; ``tasks`` the files to read.
     """
 
-    earlier: dict[str, Earlier]
+    earlier: EarlierFiles
     rows: dict[str, dict[str, object]] = field(default_factory=dict)
     kept: set[str] = field(default_factory=set)
     tasks: list[Task] = field(default_factory=list)
 
     def missing(self) -> list[str]:
         """Files read in earlier runs and no longer in the raw folder (their rows are kept)."""
-        return sorted(
-            path
-            for path, before in self.earlier.items()
-            if before.reusable and path not in self.kept and path not in self.rows
-        )
+        listed = self.kept | self.rows.keys()
+        return sorted(path for path in self.earlier if path not in listed and self.earlier.reusable(path))
 
 
 def _now() -> str:
@@ -125,7 +122,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def take_inventory(raw: Path, reference: Path, earlier: dict[str, Earlier], run_time: str) -> Inventory:
+def take_inventory(raw: Path, reference: Path, earlier: EarlierFiles, run_time: str) -> Inventory:
     """List ``raw``: skipped files, unchanged files (kept), and files to read."""
     ref_hash = reference_sha256(reference)
     inventory = Inventory(earlier)
@@ -135,16 +132,14 @@ def take_inventory(raw: Path, reference: Path, earlier: dict[str, Earlier], run_
             str(entry.status.st_size),
             modified_iso(entry.status.st_mtime),
         )
-        before = earlier.get(relative)
-        if before is not None and before.reusable and stat.S_ISREG(entry.status.st_mode) and not entry.broken:
-            reason = None  # read under this very name before: the rules on names passed it then
-        else:
-            reason = skip_reason(entry)
-        reusable = reason is None and before is not None and before.reusable
-        reusable = reusable and before.reference_sha256 == ref_hash
-        if reusable and before.modified == modified and before.size == size:
+        regular = not entry.broken and stat.S_ISREG(entry.status.st_mode)
+        if regular and earlier.unchanged(relative, size, modified, ref_hash):
             inventory.kept.add(relative)  # same size and time: same content, as make and git assume
             continue
+        before = earlier.get(relative)
+        reason = skip_reason(entry)
+        reusable = reason is None and before is not None and before.reusable
+        reusable = reusable and before.reference_sha256 == ref_hash
         row: dict[str, object] = {"path": relative, "size": size, "modified": modified}
         row["reference_sha256"] = ref_hash
         inventory.rows[relative] = row
@@ -182,9 +177,10 @@ def touched_keys(out: Path, inventory: Inventory, outcomes: dict[str, FileOutcom
         keys |= {partition_key(part.period, part.unit) for part in outcome.parts}
         keys |= {partition_key(f.period, f.unit) for f in outcome.findings}
     listed = inventory.kept | inventory.rows.keys()
-    for path, before in inventory.earlier.items():
-        if path in inventory.rows or (path not in listed and not before.reusable):
-            keys |= before.keys
+    earlier = inventory.earlier
+    for path in earlier:
+        if path in inventory.rows or (path not in listed and not earlier.reusable(path)):
+            keys |= earlier[path].keys
     return keys
 
 
@@ -243,7 +239,7 @@ def _assemble_and_write(
     partitions (``keys``; every one when None); write the new version. Returns the count of
     findings per severity across every period."""
     loaded = None if keys is None else keys | {NO_PERIOD}
-    reused = {path: inventory.earlier[path].sha256 for path in (*inventory.kept, *missing)}
+    reused = {path: inventory.earlier.sha256(path) for path in (*inventory.kept, *missing)}
     stored = PreviousStore.load(out, reused, loaded)
     rows = inventory.rows
     status = part_status(outcomes)
@@ -270,10 +266,11 @@ def _assemble_and_write(
     return count_severity(staging)
 
 
-def _current_elsewhere(inventory: Inventory, reused: dict[str, str], loaded: set[str] | None) -> set[str]:
-    """The reused files with a current submission in a partition not loaded now: they stay
-    current whatever this run decides in the partitions it loads."""
+def _current_elsewhere(inventory: Inventory, files: set[str], loaded: set[str] | None) -> set[str]:
+    """Those of ``files`` (reused files with findings kept now) that have a current submission
+    in a partition not loaded now: they stay current whatever this run decides in the
+    partitions it loads."""
     if loaded is None:
         return set()
     earlier = inventory.earlier
-    return {path for path in reused if not earlier[path].current_keys <= loaded}
+    return {path for path in files if path in earlier and not earlier.current_keys(path) <= loaded}

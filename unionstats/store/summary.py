@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
-from unionstats.store.files import MANIFEST_FILE, STATUSES, manifest_by_file
-from unionstats.store.text_csv import read_text_columns
+from unionstats.store.files import MANIFEST_FILE, STATUSES
+from unionstats.store.text_csv import read_text_table
 
 _COLUMNS = ("path", "status", "unit", "period", "n_values", "message")
 
@@ -24,25 +22,37 @@ def summarise(version: Path, severity: dict[str, int], missing: list[str]) -> di
     (files the store keeps though they left the raw folder) lets the next run tell that
     nothing changed.
     """
-    columns = read_text_columns([Path(version) / MANIFEST_FILE], _COLUMNS)
-    by_file = manifest_by_file(pd.DataFrame({"path": columns["path"], "status": columns["status"]}))
-    files = by_file["status"].value_counts()
-    status = {name: int(files.get(name, 0)) for name in STATUSES}
-    units: dict[str, set[str]] = {}
-    values: dict[str, int] = {}
-    quarantined = []
-    rows = zip(*(columns[c] for c in ("status", "unit", "period", "n_values", "message")), strict=True)
-    for row_status, unit, period, n_values, message in rows:
-        if row_status == "ingested":
-            units.setdefault(period, set()).add(unit)
-            values[period] = values.get(period, 0) + int(n_values or 0)
-        elif row_status == "quarantined":
-            quarantined.append(message)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    table = read_text_table([Path(version) / MANIFEST_FILE], _COLUMNS)
+    table = table if table is not None else pa.table({c: pa.array([], pa.string()) for c in _COLUMNS})
+    # a file counts once, under its best status in the order manifest_by_file uses
+    rank = pc.index_in(table["status"], value_set=pa.array(STATUSES))
+    best = pa.table({"path": table["path"], "rank": rank}).group_by("path").aggregate([("rank", "min")])
+    ranks, sizes = (array.to_pylist() for array in best["rank_min"].value_counts().flatten())
+    counts = dict(zip(ranks, sizes, strict=True))
+    status = {name: int(counts.get(order, 0)) for order, name in enumerate(STATUSES)}
+    ingested = table.filter(pc.equal(table["status"], "ingested"))
+    n_values = pc.cast(pc.if_else(pc.equal(ingested["n_values"], ""), "0", ingested["n_values"]), pa.int64())
+    per_period = (
+        pa.table({"period": ingested["period"], "unit": ingested["unit"], "n": n_values})
+        .group_by("period")
+        .aggregate([("unit", "count_distinct"), ("n", "sum")])
+        .sort_by("period")
+    )
+    periods = [
+        [period, int(units), int(values)]
+        for period, units, values in zip(
+            *(per_period[c].to_pylist() for c in ("period", "unit_count_distinct", "n_sum")), strict=True
+        )
+    ]
+    quarantined = table.filter(pc.equal(table["status"], "quarantined"))["message"].to_pylist()
     return {
         "status": status,
-        "n_values": sum(values.values()),
+        "n_values": sum(values for _, _, values in periods),
         "severity": severity,
-        "periods": [[period, len(units[period]), values[period]] for period in sorted(values)],
+        "periods": periods,
         "quarantined": quarantined,
         "missing": missing,
         "exit_code": 3 if status["quarantined"] else 0,

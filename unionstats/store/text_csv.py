@@ -19,7 +19,7 @@ def read_text_csv(paths: Sequence[Path], columns: tuple[str, ...]) -> pd.DataFra
 
     A column a file lacks is empty text; no file gives an empty table with ``columns``.
     """
-    table = _text_table(paths, columns)
+    table = read_text_table(paths, columns)
     if table is None:
         return pd.DataFrame(columns=list(columns), dtype=object)
     return table.to_pandas().reindex(columns=list(columns)).astype(object).fillna("")
@@ -28,14 +28,14 @@ def read_text_csv(paths: Sequence[Path], columns: tuple[str, ...]) -> pd.DataFra
 def read_text_columns(paths: Sequence[Path], columns: tuple[str, ...]) -> dict[str, list[str]]:
     """The same text as :func:`read_text_csv`, as one Python list per column (no DataFrame:
     what the inventory of a large store compares file by file)."""
-    table = _text_table(paths, columns)
+    table = read_text_table(paths, columns)
     size = 0 if table is None else table.num_rows
     present = set() if table is None else set(table.column_names)
     return {name: table.column(name).to_pylist() if name in present else [""] * size for name in columns}
 
 
-def _text_table(paths: Sequence[Path], columns: tuple[str, ...]):
-    """The files' ``columns`` (those they have) as one pyarrow table of text, or None."""
+def read_text_table(paths: Sequence[Path], columns: tuple[str, ...]):
+    """The files' ``columns`` (those they have) as one pyarrow table of text (None: no file)."""
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
