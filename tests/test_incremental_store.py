@@ -235,3 +235,40 @@ def test_a_file_current_in_a_partition_not_loaded_keeps_its_findings(current_els
     result = findings_table({"cum1.xlsx": table}, [], stored, current_elsewhere)
     assert ("total_mismatch" in set(result["code"])) is kept
     assert "superseded" in set(result["code"])
+
+
+def test_unchanged_files_are_recognised_exactly_as_their_manifest_text_says(tmp_path: Path) -> None:
+    """The bulk comparison of times agrees with the manifest's text for awkward times: half
+    microseconds (rounded half to even), before 1970, whole seconds."""
+    import random
+
+    from unionstats.read.inventory import list_entries, modified_iso
+    from unionstats.store.earlier import EarlierFiles
+
+    rng = random.Random(3)
+    times = [0, 1_500, 2_500, -1_500_000_000, 1_795_615_554_669_723_500, 1_795_615_554_669_724_500]
+    times += [rng.randrange(-10**18, 2 * 10**18) for _ in range(200)]
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for index, nanoseconds in enumerate(times):
+        path = raw / f"{index:03d}.xlsx"
+        path.write_bytes(b"x" * (index % 3))
+        os.utime(path, ns=(nanoseconds, nanoseconds))
+    entries = list_entries(raw)
+    texts = [modified_iso(entry.status.st_mtime) for entry in entries]
+    shifted = [modified_iso(entry.status.st_mtime + 1e-6) for entry in entries]
+    columns = {
+        "path": [entry.relative for entry in entries] * 2,
+        "sha256": ["abc"] * len(entries) * 2,
+        "size": [str(entry.status.st_size) for entry in entries] * 2,
+        "modified": texts + shifted,
+        "first_seen": [""] * len(entries) * 2,
+        "reference_sha256": ["ref"] * len(entries) * 2,
+        "status": ["ingested"] * len(entries) + ["superseded"] * len(entries),
+    }
+    same_text = EarlierFiles(columns, ["k"] * len(entries) * 2)
+    assert same_text.unchanged(entries, "ref") == [True] * len(entries)
+    assert same_text.unchanged(entries, "another reference") == [False] * len(entries)
+    columns |= {"modified": shifted + texts}
+    other_text = EarlierFiles(columns, ["k"] * len(entries) * 2)
+    assert other_text.unchanged(entries, "ref") == [a == b for a, b in zip(shifted, texts, strict=True)]

@@ -8,9 +8,11 @@ touches (:mod:`unionstats.store.ingest`).
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from unionstats.read.inventory import Entry
 from unionstats.store.files import MANIFEST_FILE
 from unionstats.store.partitions import partition_keys
 from unionstats.store.text_csv import read_text_columns
@@ -62,19 +64,43 @@ class EarlierFiles:
     def __iter__(self):
         return iter(self._first)
 
-    def unchanged(self, path: str, size: str, modified: str, reference_sha256: str) -> bool:
-        """True when ``path`` was read before, at this size and time, against this reference."""
-        row = self._first.get(path)
-        if row is None:
-            return False
+    def unchanged(self, entries: list[Entry], reference_sha256: str) -> list[bool]:
+        """For each entry: True when it is a regular file read before under the same name, at
+        the same size and modification time, against the same reference data.
+
+        Compared in bulk: the times as integer microseconds, the previous manifest's parsed
+        from its text, each entry's rounded as :func:`unionstats.read.inventory.modified_iso`
+        rounds them (half to even), so that both sides agree exactly when the texts would.
+        """
+        import numpy as np
+        import pandas as pd
+
+        if not entries or not self._first:
+            return [False] * len(entries)
         column = self._columns
-        return (
-            column["modified"][row] == modified
-            and column["size"][row] == size
-            and column["reference_sha256"][row] == reference_sha256
-            and column["status"][row] in REUSABLE
-            and bool(column["sha256"][row])
+        rows = np.array([self._first.get(entry.relative, -1) for entry in entries], dtype=np.int64)
+        known = rows >= 0
+        rows = np.where(known, rows, 0)
+        stamps = pd.to_datetime(pd.Series(column["modified"]), format="ISO8601", utc=True, errors="coerce")
+        earlier_us = stamps.dt.as_unit("us").to_numpy(dtype="datetime64[us]").astype(np.int64)
+        parsed = stamps.notna().to_numpy()
+        sizes = pd.to_numeric(pd.Series(column["size"]), errors="coerce").fillna(-1).to_numpy(np.int64)
+        reusable = np.array(
+            [
+                status in REUSABLE and bool(sha) and reference == reference_sha256
+                for status, sha, reference in zip(
+                    column["status"], column["sha256"], column["reference_sha256"], strict=True
+                )
+            ],
+            dtype=bool,
         )
+        fraction, whole = np.modf(np.array([entry.status.st_mtime for entry in entries]))
+        entry_us = whole.astype(np.int64) * 1_000_000 + np.round(fraction * 1e6).astype(np.int64)
+        entry_size = np.array([e.status.st_size for e in entries], dtype=np.int64)
+        regular = np.array([not e.broken and stat.S_ISREG(e.status.st_mode) for e in entries], dtype=bool)
+        same = known & regular & reusable[rows] & parsed[rows]
+        same &= (earlier_us[rows] == entry_us) & (sizes[rows] == entry_size)
+        return same.tolist()
 
     def sha256(self, path: str) -> str:
         return self._columns["sha256"][self._first[path]]

@@ -11,7 +11,6 @@ Vietnamese reason; the other files are still ingested.
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -126,16 +125,13 @@ def take_inventory(raw: Path, reference: Path, earlier: EarlierFiles, run_time: 
     """List ``raw``: skipped files, unchanged files (kept), and files to read."""
     ref_hash = reference_sha256(reference)
     inventory = Inventory(earlier)
-    for entry in list_entries(raw):
-        relative, size, modified = (
-            entry.relative,
-            str(entry.status.st_size),
-            modified_iso(entry.status.st_mtime),
-        )
-        regular = not entry.broken and stat.S_ISREG(entry.status.st_mode)
-        if regular and earlier.unchanged(relative, size, modified, ref_hash):
-            inventory.kept.add(relative)  # same size and time: same content, as make and git assume
+    entries = list_entries(raw)
+    for entry, unchanged in zip(entries, earlier.unchanged(entries, ref_hash), strict=True):
+        if unchanged:  # same size and time: same content, as make and git assume
+            inventory.kept.add(entry.relative)
             continue
+        relative, size = entry.relative, str(entry.status.st_size)
+        modified = modified_iso(entry.status.st_mtime)
         before = earlier.get(relative)
         reason = skip_reason(entry)
         reusable = reason is None and before is not None and before.reusable
