@@ -225,11 +225,11 @@ def test_missing_store_is_an_error_for_feedback(tmp_path) -> None:
 
 OS_FAILURE = """
 import errno, os, sys
-import pandas as pd
+import pyarrow.parquet as pq
 code = getattr(errno, sys.argv[1])
-def fail(self, path, *args, **kwargs):
+def fail(table, path, *args, **kwargs):
     raise OSError(code, os.strerror(code), str(path))
-pd.DataFrame.to_parquet = fail
+pq.write_table = fail  # the store's parquet writer
 from unionstats.cli import main
 sys.exit(main(sys.argv[2:]))
 """

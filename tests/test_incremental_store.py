@@ -20,11 +20,14 @@ from conftest import FIXTURES, REFERENCE
 from openpyxl import Workbook
 
 from unionstats.read.inventory import current_summary
+from unionstats.reference import load_registry
 from unionstats.store import files as store
 from unionstats.store import ingest as ingest_module
 from unionstats.store.earlier import read_earlier
 from unionstats.store.ingest import ingest
-from unionstats.store.partitions import partition_key
+from unionstats.store.partitions import Layout
+
+LAYOUT = Layout.for_units(len(load_registry(REFERENCE).units))
 
 
 def report(path: Path, sheets: list[tuple[str, str, int]]) -> None:
@@ -118,7 +121,11 @@ def tables(out: Path) -> dict[str, pd.DataFrame]:
     }
 
 
-def test_each_change_gives_the_store_a_full_rewrite_gives(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("buckets", [1, 16])
+def test_each_change_gives_the_store_a_full_rewrite_gives(tmp_path: Path, monkeypatch, buckets: int) -> None:
+    """With one bucket per period (a province's registry) and with sixteen (a large one's,
+    where a table of several units spreads over several partitions)."""
+    monkeypatch.setattr(ingest_module.Layout, "for_units", classmethod(lambda cls, n: cls(buckets)))
     raw, incremental, full = tmp_path / "raw", tmp_path / "incremental", tmp_path / "full"
     first_state(raw)
     steps = [("first run", lambda raw: None), *CHANGES.items()]
@@ -127,7 +134,7 @@ def test_each_change_gives_the_store_a_full_rewrite_gives(tmp_path: Path, monkey
         time.sleep(0.01)
         result = ingest(raw, incremental, REFERENCE, workers=1)
         with monkeypatch.context() as patched:
-            patched.setattr(ingest_module, "is_partitioned", lambda out: False)
+            patched.setattr(ingest_module, "is_partitioned", lambda out, layout: False)
             whole = ingest(raw, full, REFERENCE, workers=1)
         expected = tables(full)
         for name, frame in tables(incremental).items():
@@ -161,7 +168,7 @@ def test_a_run_reads_only_the_partitions_it_touches(tmp_path: Path, monkeypatch)
     monkeypatch.setattr("unionstats.store.assemble.read_values", spy)
     CHANGES["a correction for one half-year"](raw)
     ingest(raw, out, REFERENCE, workers=1)
-    assert loaded == [{partition_key("2021-H1", "dak-to"), "_"}]
+    assert loaded == [{LAYOUT.key("2021-H1", "dak-to"), "_"}]
 
 
 def test_a_store_that_keeps_a_file_no_longer_in_the_folder_is_still_current(tmp_path: Path) -> None:
@@ -177,7 +184,9 @@ def test_a_store_that_keeps_a_file_no_longer_in_the_folder_is_still_current(tmp_
     assert current_summary(raw, out, REFERENCE) is None
 
 
-@pytest.mark.parametrize("layout", ["manifest parts missing", "older partitions", "flat files"])
+@pytest.mark.parametrize(
+    "layout", ["manifest parts missing", "older partitions", "another number of buckets", "flat files"]
+)
 def test_a_store_of_an_older_layout_is_rewritten_whole_once(tmp_path: Path, layout: str) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     first_state(raw)
@@ -188,6 +197,8 @@ def test_a_store_of_an_older_layout_is_rewritten_whole_once(tmp_path: Path, layo
         shutil.rmtree(current / "parts" / "manifest")
     elif layout == "older partitions":
         (current / "parts" / "layout.txt").unlink()
+    elif layout == "another number of buckets":
+        (current / "parts" / "layout.txt").write_text(Layout(4).text, encoding="utf-8")
     else:
         for name in ("values.parquet", "values_superseded.parquet", "cdcs_values.parquet"):
             frame = pd.read_parquet(current / name)
@@ -215,9 +226,9 @@ def test_a_finding_of_another_period_than_the_file_s_submissions_touches_that_pe
     ingest(raw, out, REFERENCE, workers=1)
     reason = finding("table_period_missing", file="2022-FY/x.xlsx", period="2022-FY", named="2021-FY")
     quarantined = FileOutcome("2022-FY/x.xlsx", "sha", "quarantined", findings=[reason])
-    inventory = ingest_module.take_inventory(raw, REFERENCE, read_earlier(tmp_path / "none"), "now")
+    inventory = ingest_module.take_inventory(raw, REFERENCE, read_earlier(tmp_path / "none", LAYOUT), "now")
     touched = ingest_module.touched_keys(out, inventory, {quarantined.path: quarantined})
-    assert partition_key("2022-FY", "") in touched
+    assert LAYOUT.key("2022-FY", "") in touched
 
 
 @pytest.mark.parametrize(("current_elsewhere", "kept"), [(set(), False), ({"cum1.xlsx"}, True)])
@@ -247,7 +258,7 @@ def test_unchanged_files_are_recognised_exactly_as_their_manifest_text_says(tmp_
 
     rng = random.Random(3)
     times = [0, 1_500, 2_500, -1_500_000_000, 1_795_615_554_669_723_500, 1_795_615_554_669_724_500]
-    times += [rng.randrange(-10**18, 2 * 10**18) for _ in range(200)]
+    times += [rng.randrange(-(10**18), 2 * 10**18) for _ in range(200)]
     raw = tmp_path / "raw"
     raw.mkdir()
     for index, nanoseconds in enumerate(times):

@@ -158,7 +158,7 @@ def test_interrupted_write_leaves_the_previous_store_intact(tmp_path: Path, monk
     def crash(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", crash)
+    monkeypatch.setattr("pyarrow.parquet.write_table", crash)  # Ctrl-C while a partition is written
     with pytest.raises(KeyboardInterrupt):
         ingest(raw, out, REFERENCE, workers=1)
     pd.testing.assert_frame_equal(pd.read_parquet(out / "values.parquet"), before)

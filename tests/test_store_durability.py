@@ -21,8 +21,10 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES, REFERENCE, ROOT
 
-from unionstats.store.partitions import partition_key
+from unionstats.reference import load_registry
+from unionstats.store.partitions import Layout
 
+LAYOUT = Layout.for_units(len(load_registry(REFERENCE).units))
 GOOD = "table_far_down_after_notes.xlsx"  # Đăk Tô 2020-FY
 TWO_PERIODS = {
     "2020-FY/DakTo nam 2020.xlsx": GOOD,
@@ -255,7 +257,7 @@ def test_a_correction_rewrites_only_its_own_unit_and_period(tmp_path) -> None:
     shutil.copy(FIXTURES / CORRECTION, raw / "2020-FY" / "DakTo nam 2020 (bo sung).xlsx")
     assert plain_ingest(raw, out).returncode == 0
     after = {p.name: p.stat().st_ino for p in (out / "values.parquet").iterdir()}
-    dak_to = partition_key("2020-FY", "dak-to")
+    dak_to = LAYOUT.key("2020-FY", "dak-to")
     assert after[f"{dak_to}.parquet"] != before[f"{dak_to}.parquet"]  # rewritten with the correction
     others = [name for name in before if name != f"{dak_to}.parquet"]
     assert others and all(after[name] == before[name] for name in others)  # the same files, linked
@@ -286,7 +288,7 @@ def test_an_unreadable_store_stops_the_run_instead_of_dropping_rows(tmp_path) ->
     raw = make_raw(tmp_path, TWO_PERIODS)
     out = tmp_path / "out"
     assert plain_ingest(raw, out).returncode == 0
-    damaged = (out / "values.parquet" / f"{partition_key('2020-FY', 'dak-to')}.parquet").resolve()
+    damaged = (out / "values.parquet" / f"{LAYOUT.key('2020-FY', 'dak-to')}.parquet").resolve()
     assert damaged.is_file()
     damaged.write_bytes(b"not parquet")  # a disk error in the current version
     before = (out / "manifest.csv").read_bytes()

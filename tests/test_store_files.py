@@ -8,6 +8,7 @@ import pytest
 from unionstats.errors import StoreError
 from unionstats.findings import findings_frame
 from unionstats.store import files
+from unionstats.store.partitions import Layout
 
 
 def one_value(**changes) -> pd.DataFrame:
@@ -41,7 +42,7 @@ def write(out, values: pd.DataFrame) -> None:
         "findings": findings_frame([]),
         "manifest": manifest_row(),
     }
-    files.write_store(out, out, None, tables)
+    files.write_store(out, out, None, tables, Layout())
 
 
 def test_values_keep_their_columns_and_dtypes_through_a_round_trip(tmp_path) -> None:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from unionstats.read.inventory import Entry
 from unionstats.store.files import MANIFEST_FILE
-from unionstats.store.partitions import partition_keys
+from unionstats.store.partitions import Layout
 from unionstats.store.text_csv import read_text_columns
 from unionstats.store.versions import read_folder
 
@@ -47,7 +47,8 @@ class EarlierFiles:
     a file that is looked at closely (changed, gone); an unchanged file is recognised from
     the columns directly (:meth:`unchanged`)."""
 
-    def __init__(self, columns: dict[str, list[str]], keys: list[str]) -> None:
+    def __init__(self, columns: dict[str, list[str]], keys: list[str], layout: Layout | None = None) -> None:
+        self.layout = layout or Layout()  # the layout the store is written in from now on
         self._columns, self._keys = columns, keys
         self._first: dict[str, int] = {}
         self._more: dict[str, list[int]] = {}  # the other rows of a file of several submissions
@@ -132,11 +133,12 @@ class EarlierFiles:
         return [self._first[path], *self._more.get(path, ())]
 
 
-def read_earlier(out: Path) -> EarlierFiles:
-    """Every file of the store's manifest (none for a store never written)."""
+def read_earlier(out: Path, layout: Layout) -> EarlierFiles:
+    """Every file of the store's manifest (none for a store never written), its partitions
+    named in ``layout``."""
     import pandas as pd
 
     manifest = read_folder(out) / MANIFEST_FILE
     columns = read_text_columns([manifest] if manifest.is_file() else [], _COLUMNS)
     where = pd.DataFrame({"period": columns["period"], "unit": columns["unit"]})
-    return EarlierFiles(columns, partition_keys(where, "unit").tolist())
+    return EarlierFiles(columns, layout.keys(where, "unit").tolist(), layout)

@@ -21,13 +21,11 @@ from unionstats.errors import StoreError
 from unionstats.findings import FINDING_COLUMNS, SEVERITIES
 from unionstats.spreadsheet_text import safe_frame
 from unionstats.store.partitions import (
-    LAYOUT,
-    LAYOUT_FILE,
     NO_PERIOD,
     PARTS,
+    Layout,
     carry_partitions,
     join_csv_parts,
-    partition_keys,
     read_csv_parts,
     read_parquet_partitions,
     write_csv_parts,
@@ -115,6 +113,7 @@ def write_store(
     previous: Path,
     touched: set[str] | None,
     tables: dict[str, pd.DataFrame],
+    layout: Layout,
 ) -> None:
     """Write the tables of a new version into ``staging``, partition by partition.
 
@@ -126,23 +125,23 @@ def write_store(
     staging = Path(staging)
     keys = {NO_PERIOD}
     for name, unit_column in _UNIT_COLUMNS.items():
-        keys |= set(partition_keys(tables[name], unit_column))
+        keys |= set(layout.keys(tables[name], unit_column))
     if touched is not None:
         keys = set(touched) | {NO_PERIOD}
         carry_partitions(previous, staging, PARTITIONED, keys)
         carry_partitions(previous / PARTS, staging / PARTS, ("values", "findings", "manifest"), keys)
     values = normalise_values(tables["values"])
-    write_parquet_partitions(values, staging / VALUES_FILE, keys)
-    write_parquet_partitions(normalise_values(tables["history"]), staging / HISTORY_FILE, keys)
-    write_parquet_partitions(normalise_details(tables["details"]), staging / DETAILS_FILE, keys)
-    write_csv_parts(values, staging / PARTS / "values", keys, "unit_code")
+    write_parquet_partitions(values, staging / VALUES_FILE, layout, keys)
+    write_parquet_partitions(normalise_values(tables["history"]), staging / HISTORY_FILE, layout, keys)
+    write_parquet_partitions(normalise_details(tables["details"]), staging / DETAILS_FILE, layout, keys)
+    write_csv_parts(values, staging / PARTS / "values", layout, keys, "unit_code")
     findings = tables["findings"].reindex(columns=list(FINDING_COLUMNS)).fillna("")
-    write_csv_parts(findings, staging / PARTS / "findings", keys, "unit")
-    _write_severity(staging, previous, keys, findings)
+    write_csv_parts(findings, staging / PARTS / "findings", layout, keys, "unit")
+    _write_severity(staging, previous, keys, layout.keys(findings, "unit"), findings)
     manifest = tables["manifest"].reindex(columns=list(MANIFEST_COLUMNS)).fillna("")
     manifest = manifest.sort_values(["path", "sheet"], kind="stable")
-    write_csv_parts(manifest, staging / PARTS / "manifest", keys, "unit")
-    write_file(staging / PARTS / LAYOUT_FILE, lambda path: path.write_text(LAYOUT, encoding="utf-8"))
+    write_csv_parts(manifest, staging / PARTS / "manifest", layout, keys, "unit")
+    layout.write_marker(staging)
     join_csv_parts(staging / PARTS / "values", staging / VALUES_CSV, list(VALUE_COLUMNS))
     join_csv_parts(staging / PARTS / "findings", staging / FINDINGS_FILE, list(FINDING_COLUMNS))
     join_csv_parts(staging / PARTS / "manifest", staging / MANIFEST_FILE, list(MANIFEST_COLUMNS))
@@ -211,7 +210,9 @@ def count_severity(folder: Path) -> dict[str, int]:
     return {s: sum(part[i] for part in counts.values()) for i, s in enumerate(SEVERITIES)}
 
 
-def _write_severity(staging: Path, previous: Path, keys: set[str], findings: pd.DataFrame) -> None:
+def _write_severity(
+    staging: Path, previous: Path, keys: set[str], partition: pd.Series, findings: pd.DataFrame
+) -> None:
     """``parts/severity.json``: the counts of the parts written now, and of those carried
     (from the previous version's file, or counted again where it lacks them)."""
     import json
@@ -225,7 +226,7 @@ def _write_severity(staging: Path, previous: Path, keys: set[str], findings: pd.
         elif part.stem not in keys:
             found = read_csv_parts(part.parent, ("severity",), {part.stem})["severity"].value_counts()
             counts[part.stem] = [int(found.get(s, 0)) for s in SEVERITIES]
-    written = findings.groupby([partition_keys(findings, "unit"), findings["severity"]]).size()
+    written = findings.groupby([partition, findings["severity"]]).size()
     for (key, severity), n in written.items():
         if key in keys:
             counts.setdefault(key, [0, 0, 0])[SEVERITIES.index(severity)] = int(n)
@@ -257,17 +258,13 @@ def read_findings_parts(processed: Path, keys: set[str] | None) -> pd.DataFrame:
     folder = read_folder(processed)
     if not (folder / PARTS).is_dir():  # the older layout: one findings.csv
         findings = read_findings(processed)
-        return findings if keys is None else findings[partition_keys(findings, "unit").isin(keys)]
+        return findings  # a store of that layout is always read and rewritten whole
     return read_csv_parts(folder / PARTS / "findings", FINDING_COLUMNS, keys)
 
 
-def is_partitioned(processed: Path) -> bool:
-    """True when the current version keeps its tables in this version's partitions."""
-    parts = read_folder(processed) / PARTS
-    layout = parts / LAYOUT_FILE
-    if not layout.is_file() or not (parts / "manifest").is_dir():
-        return False
-    return layout.read_text(encoding="utf-8") == LAYOUT
+def is_partitioned(processed: Path, layout: Layout) -> bool:
+    """True when the current version keeps its tables, the manifest included, in ``layout``."""
+    return layout.is_of(read_folder(processed))
 
 
 def read_summary(processed: Path) -> dict:

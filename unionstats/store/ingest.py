@@ -56,7 +56,7 @@ from unionstats.store.files import (
     write_summary,
 )
 from unionstats.store.lock import store_lock
-from unionstats.store.partitions import NO_PERIOD, partition_key, partition_keys
+from unionstats.store.partitions import NO_PERIOD, Layout
 from unionstats.store.summary import summarise
 from unionstats.store.versions import clean_up, new_version, read_folder
 
@@ -109,6 +109,11 @@ class Inventory:
     rows: dict[str, dict[str, object]] = field(default_factory=dict)
     kept: set[str] = field(default_factory=set)
     tasks: list[Task] = field(default_factory=list)
+
+    @property
+    def layout(self) -> Layout:
+        """The layout the new version is written in."""
+        return self.earlier.layout
 
     def missing(self) -> list[str]:
         """Files read in earlier runs and no longer in the raw folder (their rows are kept)."""
@@ -166,12 +171,12 @@ def touched_keys(out: Path, inventory: Inventory, outcomes: dict[str, FileOutcom
     its findings) and those that the files listed again with a new row (read again, now
     skipped, touched) or dropped from the raw folder leave. None when every partition is
     rewritten (a store of an older layout, or none yet)."""
-    if not is_partitioned(out):
+    if not is_partitioned(out, inventory.layout):
         return None
     keys = {NO_PERIOD}
     for outcome in outcomes.values():
-        keys |= {partition_key(part.period, part.unit) for part in outcome.parts}
-        keys |= {partition_key(f.period, f.unit) for f in outcome.findings}
+        keys |= {inventory.layout.key(part.period, part.unit) for part in outcome.parts}
+        keys |= {inventory.layout.key(f.period, f.unit) for f in outcome.findings}
     listed = inventory.kept | inventory.rows.keys()
     earlier = inventory.earlier
     for path in earlier:
@@ -203,7 +208,8 @@ def ingest(
     label_index(registry.catalogue)  # a wording given to two indicators stops the run here
     with store_lock(out, "ingest"):
         clean_up(out)
-        inventory = take_inventory(raw, reference, read_earlier(out), _now())
+        layout = Layout.for_units(len(registry.units))
+        inventory = take_inventory(raw, reference, read_earlier(out, layout), _now())
         outcomes = {
             outcome.path: outcome
             for outcome in read_many(inventory.tasks, registry, workers or os.cpu_count() or 1, progress)
@@ -250,7 +256,7 @@ def _assemble_and_write(
         outcomes, missing, stored.findings, _current_elsewhere(inventory, reused, loaded)
     )
     if loaded is not None:
-        findings = findings[partition_keys(findings, "unit").isin(loaded)]
+        findings = findings[inventory.layout.keys(findings, "unit").isin(loaded)]
     tables = {
         "values": sort_values(every[every_status == "ingested"]),
         "history": sort_values(every[every_status == "superseded"]),
@@ -258,7 +264,7 @@ def _assemble_and_write(
         "findings": findings,
         "manifest": manifest_table(rows, outcomes),
     }
-    write_store(staging, read_folder(out), keys, tables)
+    write_store(staging, read_folder(out), keys, tables, inventory.layout)
     return count_severity(staging)
 
 

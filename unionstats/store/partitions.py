@@ -6,14 +6,18 @@ pandas, pyarrow and DuckDB), the same for ``values_superseded.parquet`` and
 ``cdcs_values.parquet``; the CSV tables for Excel (``values.csv``, ``findings.csv``,
 ``manifest.csv``) are built by concatenating one part per partition kept under ``parts/``.
 
-A partition holds one period's rows of a fixed share of the units: the unit code's CRC-32
-modulo :data:`BUCKETS`. Supersession works within one unit and period, so it never
-crosses a partition. A run writes the partitions it touched and hard-links every other one
-from the previous version: a correction sent by one unit costs the writing of about
-1/:data:`BUCKETS` of one period, however many files the store holds.
+A partition holds one period's rows of a share of the units: the unit code's CRC-32 modulo
+the layout's number of buckets, which grows with the registry (:meth:`Layout.for_units`: one
+bucket for a province of a few dozen units, so a small store stays a few files per period).
+Supersession works within one unit and period, so it never crosses a partition. A run writes
+the partitions it touched and hard-links every other one from the previous version: a
+correction sent by one unit costs the writing of one bucket of one period, however many
+files the store holds.
 
 Rows without a period (a quarantined file, a skipped or missing file) live in the partition
-named :data:`NO_PERIOD`, which every run rebuilds.
+named :data:`NO_PERIOD`, which every run rebuilds. The layout is written in
+``parts/layout.txt``; a store of another layout (an older version, another number of
+buckets) is rewritten whole once.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import os
 import shutil
 import zlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -33,28 +38,65 @@ from unionstats.store.text_csv import read_text_csv
 
 PARTS = "parts"
 NO_PERIOD = "_"
-BUCKETS = 16
 LAYOUT_FILE = "layout.txt"
-LAYOUT = f"period.crc32(unit)%{BUCKETS}"  # in parts/layout.txt: a store of another layout is rewritten whole
+UNITS_PER_BUCKET = 100
 
 
-def partition_key(period: str, unit: str) -> str:
-    """The partition of the rows of ``unit`` in ``period`` (``2020-FY.07``; ``_`` without a period)."""
-    if not period:
-        return NO_PERIOD
-    return f"{period}.{zlib.crc32(unit.encode('utf-8')) % BUCKETS:02d}"
+@dataclass(frozen=True)
+class Layout:
+    """How rows are spread over partitions: by period, then ``buckets`` shares of the units."""
 
+    buckets: int = 1
 
-def partition_keys(frame: pd.DataFrame, unit_column: str) -> pd.Series:
-    """:func:`partition_key` of every row of ``frame`` (columns ``period`` and ``unit_column``)."""
-    if frame.empty:
-        return pd.Series([], index=frame.index, dtype=object)
-    codes, units = pd.factorize(frame[unit_column].astype(str))
-    buckets = np.array([partition_key("p", unit)[2:] for unit in units], dtype=object)
-    periods = frame["period"].astype(str).to_numpy(dtype=object)
-    keys = periods + "." + buckets[codes]
-    keys[periods == ""] = NO_PERIOD
-    return pd.Series(keys, index=frame.index, dtype=object)
+    @classmethod
+    def for_units(cls, n_units: int) -> Layout:
+        """One bucket up to :data:`UNITS_PER_BUCKET` units, then 4, then 16 (at most)."""
+        buckets = 1
+        while buckets < 16 and n_units > buckets * UNITS_PER_BUCKET:
+            buckets *= 4
+        return cls(buckets)
+
+    @property
+    def text(self) -> str:
+        """What ``parts/layout.txt`` says of this layout."""
+        return f"period.crc32(unit)%{self.buckets}"
+
+    def is_of(self, version: Path) -> bool:
+        """True when the store version ``version`` is written in this layout, manifest included."""
+        parts = Path(version) / PARTS
+        marker = parts / LAYOUT_FILE
+        if not marker.is_file() or not (parts / "manifest").is_dir():
+            return False
+        return marker.read_text(encoding="utf-8") == self.text
+
+    def write_marker(self, version: Path) -> None:
+        write_file(
+            Path(version) / PARTS / LAYOUT_FILE, lambda path: path.write_text(self.text, encoding="utf-8")
+        )
+
+    def key(self, period: str, unit: str) -> str:
+        """The partition of ``unit``'s rows in ``period`` (``2020-FY.07``; ``_`` without a period)."""
+        if not period:
+            return NO_PERIOD
+        return f"{period}.{zlib.crc32(unit.encode('utf-8')) % self.buckets:02d}"
+
+    def codes(self, frame: pd.DataFrame, unit_column: str) -> tuple[np.ndarray, list[str]]:
+        """The partition of every row of ``frame`` as a code into a list of :meth:`key` names
+        (small integers, not a text per row: a cold run partitions millions of rows)."""
+        if frame.empty:
+            return np.zeros(0, dtype=np.int64), []
+        unit_codes, units = pd.factorize(frame[unit_column].astype(str))
+        period_codes, periods = pd.factorize(frame["period"].astype(str))
+        count = self.buckets
+        buckets = np.array([zlib.crc32(unit.encode("utf-8")) % count for unit in units], dtype=np.int64)
+        names = [f"{p}.{bucket:02d}" if p else NO_PERIOD for p in periods for bucket in range(count)]
+        return period_codes * count + buckets[unit_codes], names
+
+    def keys(self, frame: pd.DataFrame, unit_column: str) -> pd.Series:
+        """:meth:`key` of every row of ``frame`` (columns ``period`` and ``unit_column``)."""
+        codes, names = self.codes(frame, unit_column)
+        keys = np.array(names, dtype=object)[codes] if len(codes) else []
+        return pd.Series(keys, index=frame.index, dtype=object)
 
 
 def carry_partitions(previous: Path, staging: Path, names: Iterable[str], touched: set[str]) -> None:
@@ -69,31 +111,44 @@ def carry_partitions(previous: Path, staging: Path, names: Iterable[str], touche
                 link_or_copy(source, staging / name / source.name)
 
 
-def _groups(frame: pd.DataFrame, unit_column: str, keys: set[str]) -> dict[str, pd.DataFrame]:
-    """The rows of ``frame`` by partition, for the partitions of ``keys`` that have rows."""
-    by_key = partition_keys(frame, unit_column)
-    return {key: rows for key, rows in frame.groupby(by_key, sort=True) if key in keys}
+def _slices(frame: pd.DataFrame, layout: Layout, unit_column: str, keys: set[str]):
+    """``(key, pyarrow table)`` for each partition of ``keys`` that has rows of ``frame``.
+
+    The frame is converted to Arrow once and cut into zero-copy slices, so that a cold run's
+    hundreds of partitions do not each pay a conversion.
+    """
+    import pyarrow as pa
+
+    codes, names = layout.codes(frame, unit_column)
+    if not len(codes):
+        return
+    table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+    if (np.diff(codes) < 0).any():
+        order = np.argsort(codes, kind="stable")
+        table, codes = table.take(order), codes[order]
+    starts = np.flatnonzero(np.diff(codes, prepend=-1))
+    for start, end in zip(starts, [*starts[1:], len(codes)], strict=True):
+        key = names[codes[start]]
+        if key in keys:
+            yield key, table.slice(int(start), int(end - start))
 
 
-def write_parquet_partitions(frame: pd.DataFrame, folder: Path, keys: set[str]) -> None:
+def write_parquet_partitions(frame: pd.DataFrame, folder: Path, layout: Layout, keys: set[str]) -> None:
     """One parquet file per partition of ``keys`` (a partition with no rows gets no file)."""
+    import pyarrow.parquet as pq
+
     folder.mkdir(parents=True, exist_ok=True)
-    for key, rows in _groups(frame, "unit_code", keys).items():
-        rows = rows.reset_index(drop=True)
-        write_file(folder / f"{key}.parquet", lambda path, r=rows: r.to_parquet(path, index=False))
+    for key, rows in _slices(frame, layout, "unit_code", keys):
+        write_file(folder / f"{key}.parquet", lambda path, r=rows: pq.write_table(r, path))
 
 
 def read_parquet_partitions(
     folder: Path, normalise: Callable[[pd.DataFrame], pd.DataFrame], keys: set[str] | None = None
 ) -> pd.DataFrame:
-    """The table kept in ``folder`` (a partition folder, or one file of the older layout)."""
+    """The table kept in ``folder``: its partitions ``keys`` (all: None), or the whole file of
+    the older flat layout (a store of that layout is always read and rewritten whole)."""
     if folder.is_file():
-        frame = normalise(pd.read_parquet(folder))
-        return (
-            frame
-            if keys is None
-            else frame[partition_keys(frame, "unit_code").isin(keys)].reset_index(drop=True)
-        )
+        return normalise(pd.read_parquet(folder))
     files = (
         sorted(f for f in folder.glob("*.parquet") if keys is None or f.stem in keys)
         if folder.is_dir()
@@ -104,16 +159,16 @@ def read_parquet_partitions(
     return normalise(pd.concat([pd.read_parquet(f) for f in files], ignore_index=True))
 
 
-def write_csv_parts(frame: pd.DataFrame, folder: Path, keys: set[str], unit_column: str) -> None:
+def write_csv_parts(
+    frame: pd.DataFrame, folder: Path, layout: Layout, keys: set[str], unit_column: str
+) -> None:
     """One CSV part (with its header) per partition of ``keys``, text made formula-safe."""
-    import pyarrow as pa
     import pyarrow.csv as pa_csv
 
     folder.mkdir(parents=True, exist_ok=True)
-    for key, rows in _groups(safe_frame(frame), unit_column, keys).items():
-        table = pa.Table.from_pandas(rows, preserve_index=False)
+    for key, rows in _slices(safe_frame(frame), layout, unit_column, keys):
 
-        def write(path: Path, t=table) -> None:
+        def write(path: Path, t=rows) -> None:
             with open(path, "wb") as handle:
                 pa_csv.write_csv(t, handle)
 
