@@ -78,3 +78,15 @@ def test_a_missing_store_is_a_store_error_saying_to_ingest(tmp_path) -> None:
 def test_writing_leaves_no_temporary_files(tmp_path) -> None:
     write(tmp_path, one_value())
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_the_arrow_formula_safety_agrees_with_the_cell_by_cell_rule() -> None:
+    import pyarrow as pa
+
+    from unionstats.spreadsheet_text import safe_frame, safe_table
+
+    texts = ["=a", "+", "'=x", "-1", "@SUM(1)", "\t\n", "\rx", "'x", "plain", "=\nb", "-", "", "a=b", "=="]
+    frame = pd.DataFrame({"text": texts, "number": range(len(texts))})
+    arrow = safe_table(pa.Table.from_pandas(frame, preserve_index=False)).to_pandas()
+    assert list(arrow["text"]) == list(safe_frame(frame)["text"])
+    assert arrow["text"][0] == "'=a" and arrow["text"][1] == "+" and arrow["text"][8] == "plain"

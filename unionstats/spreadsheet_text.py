@@ -53,3 +53,24 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if risky:
             frame[column] = frame[column].map(lambda v, r=risky: r.get(v, v) if isinstance(v, str) else v)
     return frame
+
+
+# safe_text's rule as a pattern: a leading "=", "+", "-", "@", tab or carriage return
+# followed by at least one more character
+_RISKY = r"^([=+\-@\t\r](?s:.))"
+
+
+def safe_table(table):
+    """:func:`safe_frame` for a pyarrow table, column by column in Arrow (no copy of the
+    columns that hold no such text)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for index, field in enumerate(table.schema):
+        if not (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)):
+            continue
+        column = table.column(index)
+        if pc.any(pc.match_substring_regex(column, _RISKY)).as_py():
+            safe = pc.replace_substring_regex(column, pattern=_RISKY, replacement="'\\1", max_replacements=1)
+            table = table.set_column(index, field, safe)
+    return table

@@ -30,6 +30,7 @@ from unionstats.store.files import (
     read_history,
     read_values,
 )
+from unionstats.store.partitions import Layout
 
 
 def reused_outcome(earlier: list) -> FileOutcome:
@@ -257,12 +258,21 @@ def _context(unit: str, period: str, registry: Registry) -> dict[str, object]:
     }
 
 
-def sort_values(frame: pd.DataFrame) -> pd.DataFrame:
-    return (
-        normalise_values(frame)
-        .sort_values(["period", "unit_code", "source_file", "cell"], kind="stable")
-        .reset_index(drop=True)
-    )
+def value_orders(
+    frame: pd.DataFrame, status: dict[object, str], layout: Layout
+) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of ``frame``'s current rows and of its superseded rows, each in the
+    order the store keeps them: partition by partition (period, then the unit's bucket),
+    then unit, file and cell. Positions, not copies: the rows are taken as they are written."""
+    row_status = status_of_rows(frame, status).to_numpy()
+    columns = {name: frame[name].array for name in ("period", "unit_code", "source_file", "cell")}
+    order_by = pd.DataFrame(
+        columns | {"bucket": layout.buckets_of(frame["unit_code"])}
+    )  # no copy of the text
+    by = ["period", "bucket", "unit_code", "source_file", "cell"]
+    order = order_by.sort_values(by, kind="stable").index.to_numpy()
+    ordered_status = row_status[order]
+    return order[ordered_status == "ingested"], order[ordered_status == "superseded"]
 
 
 def findings_table(

@@ -24,6 +24,7 @@ from unionstats.store.partitions import (
     NO_PERIOD,
     PARTS,
     Layout,
+    Partitioned,
     carry_partitions,
     join_csv_parts,
     read_csv_parts,
@@ -74,12 +75,20 @@ def empty_values() -> pd.DataFrame:
 
 
 def _normalise(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
-    """``frame`` with exactly ``columns`` in order: text columns as str, year int, value float."""
+    """``frame`` with exactly ``columns`` in order: text columns as str, year int, value float.
+
+    A column already of its type is left as it is (not copied: a large store's table is
+    normalised several times on its way to disk).
+    """
     frame = frame.reindex(columns=list(columns))
-    text_columns = [c for c in columns if c not in ("year", "value")]
-    frame[text_columns] = frame[text_columns].fillna("").astype(str)
-    frame["year"] = pd.to_numeric(frame["year"]).astype("int64")
-    frame["value"] = pd.to_numeric(frame["value"]).astype("float64")
+    for column in columns:
+        values = frame[column]
+        if column in ("year", "value"):
+            wanted = "int64" if column == "year" else "float64"
+            if values.dtype != wanted:
+                frame[column] = pd.to_numeric(values).astype(wanted)
+        elif not (isinstance(values.dtype, pd.StringDtype) and not values.hasnans):
+            frame[column] = values.fillna("").astype(str)
     return frame.reset_index(drop=True)
 
 
@@ -118,33 +127,46 @@ def write_store(
     """Write the tables of a new version into ``staging``, partition by partition.
 
     ``tables`` holds ``values``, ``history``, ``details``, ``findings`` and ``manifest`` for
-    the partitions in ``touched`` (plus the rows without a period). The other partitions are
+    the partitions in ``touched`` (plus the rows without a period); ``values``, ``history``
+    and ``details`` as frames or as rows already cut (:class:`Partitioned`). The large
+    tables are taken out of it as they are written. The other partitions are
     hard-linked from the ``previous`` version; ``touched`` = None rewrites every partition
     from ``tables``. The public CSV files are joined from their parts.
     """
     staging = Path(staging)
     keys = {NO_PERIOD}
     for name, unit_column in _UNIT_COLUMNS.items():
-        keys |= set(layout.keys(tables[name], unit_column))
+        table = tables[name]
+        if isinstance(table, Partitioned):
+            keys |= {key for key, _, _ in table.runs}
+        else:
+            keys |= set(layout.keys(table, unit_column))
     if touched is not None:
         keys = set(touched) | {NO_PERIOD}
         carry_partitions(previous, staging, PARTITIONED, keys)
         carry_partitions(previous / PARTS, staging / PARTS, ("values", "findings", "manifest"), keys)
-    values = normalise_values(tables["values"])
-    write_parquet_partitions(values, staging / VALUES_FILE, layout, keys)
-    write_parquet_partitions(normalise_values(tables["history"]), staging / HISTORY_FILE, layout, keys)
-    write_parquet_partitions(normalise_details(tables["details"]), staging / DETAILS_FILE, layout, keys)
-    write_csv_parts(values, staging / PARTS / "values", layout, keys, "unit_code")
+    values = _partitioned(tables.pop("values"), layout, normalise_values)
+    write_parquet_partitions(values, staging / VALUES_FILE, keys)
+    write_csv_parts(values, staging / PARTS / "values", keys)
+    history = _partitioned(tables.pop("history"), layout, normalise_values)
+    write_parquet_partitions(history, staging / HISTORY_FILE, keys)
+    details = _partitioned(tables.pop("details"), layout, normalise_details)
+    write_parquet_partitions(details, staging / DETAILS_FILE, keys)
     findings = tables["findings"].reindex(columns=list(FINDING_COLUMNS)).fillna("")
-    write_csv_parts(findings, staging / PARTS / "findings", layout, keys, "unit")
+    write_csv_parts(Partitioned.of(findings, layout, "unit"), staging / PARTS / "findings", keys)
     _write_severity(staging, previous, keys, layout.keys(findings, "unit"), findings)
     manifest = tables["manifest"].reindex(columns=list(MANIFEST_COLUMNS)).fillna("")
     manifest = manifest.sort_values(["path", "sheet"], kind="stable")
-    write_csv_parts(manifest, staging / PARTS / "manifest", layout, keys, "unit")
+    write_csv_parts(Partitioned.of(manifest, layout, "unit"), staging / PARTS / "manifest", keys)
     layout.write_marker(staging)
     join_csv_parts(staging / PARTS / "values", staging / VALUES_CSV, list(VALUE_COLUMNS))
     join_csv_parts(staging / PARTS / "findings", staging / FINDINGS_FILE, list(FINDING_COLUMNS))
     join_csv_parts(staging / PARTS / "manifest", staging / MANIFEST_FILE, list(MANIFEST_COLUMNS))
+
+
+def _partitioned(table: pd.DataFrame | Partitioned, layout: Layout, normalise) -> Partitioned:
+    """A table given as rows already cut into partitions, or as a frame to normalise and cut."""
+    return table if isinstance(table, Partitioned) else Partitioned.of(normalise(table), layout, "unit_code")
 
 
 def write_summary(out: Path, summary: dict[str, object]) -> None:

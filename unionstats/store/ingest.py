@@ -37,8 +37,8 @@ from unionstats.store.assemble import (
     part_status,
     resolve_supersession,
     reuse_stored,
-    sort_values,
     status_of_rows,
+    value_orders,
 )
 from unionstats.store.earlier import Earlier, EarlierFiles, read_earlier
 from unionstats.store.files import (
@@ -48,6 +48,7 @@ from unionstats.store.files import (
     count_severity,
     is_partitioned,
     normalise_details,
+    normalise_values,
     read_findings,
     read_manifest,
     read_manifest_parts,
@@ -56,7 +57,7 @@ from unionstats.store.files import (
     write_summary,
 )
 from unionstats.store.lock import store_lock
-from unionstats.store.partitions import NO_PERIOD, Layout
+from unionstats.store.partitions import NO_PERIOD, Layout, Partitioned
 from unionstats.store.summary import summarise
 from unionstats.store.versions import clean_up, new_version, read_folder
 
@@ -248,22 +249,26 @@ def _assemble_and_write(
     every = pd.concat(
         [stored.values, new_rows(outcomes, rows, registry, "records", VALUE_COLUMNS)], ignore_index=True
     )
-    every_status = status_of_rows(every, status)
     details = pd.concat(
         [stored.details, new_rows(outcomes, rows, registry, "details", DETAIL_COLUMNS)], ignore_index=True
     )
+    with_findings = set(stored.findings["file"]) & reused.keys()
     findings = findings_table(
-        outcomes, missing, stored.findings, _current_elsewhere(inventory, reused, loaded)
+        outcomes, missing, stored.findings, _current_elsewhere(inventory, with_findings, loaded)
     )
     if loaded is not None:
         findings = findings[inventory.layout.keys(findings, "unit").isin(loaded)]
+    del stored
+    every = normalise_values(every)
+    current, superseded = value_orders(every, status, inventory.layout)
     tables = {
-        "values": sort_values(every[every_status == "ingested"]),
-        "history": sort_values(every[every_status == "superseded"]),
+        "values": Partitioned.of(every, inventory.layout, "unit_code", current),
+        "history": Partitioned.of(every, inventory.layout, "unit_code", superseded),
         "details": normalise_details(details[status_of_rows(details, status) == "ingested"]),
         "findings": findings,
         "manifest": manifest_table(rows, outcomes),
     }
+    del every, details  # the rows are held once, by the tables
     write_store(staging, read_folder(out), keys, tables, inventory.layout)
     return count_severity(staging)
 

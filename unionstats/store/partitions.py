@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from unionstats.atomic import link_or_copy, write_file
-from unionstats.spreadsheet_text import safe_frame
+from unionstats.spreadsheet_text import safe_table
 from unionstats.store.text_csv import read_text_csv
 
 PARTS = "parts"
@@ -85,12 +85,16 @@ class Layout:
         (small integers, not a text per row: a cold run partitions millions of rows)."""
         if frame.empty:
             return np.zeros(0, dtype=np.int64), []
-        unit_codes, units = pd.factorize(frame[unit_column].astype(str))
-        period_codes, periods = pd.factorize(frame["period"].astype(str))
+        period_codes, periods = pd.factorize(frame["period"].astype(str), sort=True)
         count = self.buckets
-        buckets = np.array([zlib.crc32(unit.encode("utf-8")) % count for unit in units], dtype=np.int64)
         names = [f"{p}.{bucket:02d}" if p else NO_PERIOD for p in periods for bucket in range(count)]
-        return period_codes * count + buckets[unit_codes], names
+        return period_codes * count + self.buckets_of(frame[unit_column]), names
+
+    def buckets_of(self, units: pd.Series) -> np.ndarray:
+        """The bucket of each unit code in ``units``."""
+        codes, unique = pd.factorize(units.astype(str))
+        buckets = [zlib.crc32(unit.encode("utf-8")) % self.buckets for unit in unique]
+        return np.array(buckets, dtype=np.int64)[codes] if len(codes) else np.zeros(0, dtype=np.int64)
 
     def keys(self, frame: pd.DataFrame, unit_column: str) -> pd.Series:
         """:meth:`key` of every row of ``frame`` (columns ``period`` and ``unit_column``)."""
@@ -111,34 +115,50 @@ def carry_partitions(previous: Path, staging: Path, names: Iterable[str], touche
                 link_or_copy(source, staging / name / source.name)
 
 
-def _slices(frame: pd.DataFrame, layout: Layout, unit_column: str, keys: set[str]):
-    """``(key, pyarrow table)`` for each partition of ``keys`` that has rows of ``frame``.
+@dataclass(frozen=True)
+class Partitioned:
+    """A table cut into partitions: the rows as one Arrow table, ``order`` (row positions,
+    partition by partition) and the ``(key, start, length)`` of each partition in ``order``.
 
-    The frame is converted to Arrow once and cut into zero-copy slices, so that a cold run's
-    hundreds of partitions do not each pay a conversion.
+    A frame whose text is Arrow-backed becomes an Arrow table without a copy; each partition's
+    rows are taken when it is written, so that a large store's table is never held twice.
     """
-    import pyarrow as pa
 
-    codes, names = layout.codes(frame, unit_column)
-    if not len(codes):
-        return
-    table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
-    if (np.diff(codes) < 0).any():
-        order = np.argsort(codes, kind="stable")
-        table, codes = table.take(order), codes[order]
-    starts = np.flatnonzero(np.diff(codes, prepend=-1))
-    for start, end in zip(starts, [*starts[1:], len(codes)], strict=True):
-        key = names[codes[start]]
-        if key in keys:
-            yield key, table.slice(int(start), int(end - start))
+    table: object  # pyarrow.Table
+    order: np.ndarray
+    runs: tuple[tuple[str, int, int], ...]
+
+    @classmethod
+    def of(
+        cls, frame: pd.DataFrame, layout: Layout, unit_column: str, order: np.ndarray | None = None
+    ) -> Partitioned:
+        """``frame``'s rows (those in ``order``, in that order; all, by partition, without it)."""
+        import pyarrow as pa
+
+        codes, names = layout.codes(frame, unit_column)
+        table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+        order = np.argsort(codes, kind="stable") if order is None else np.asarray(order, dtype=np.int64)
+        ordered = codes[order] if len(order) else codes[:0]
+        if (np.diff(ordered) < 0).any():
+            raise ValueError("rows are not grouped by partition")
+        starts = np.flatnonzero(np.diff(ordered, prepend=-1)).tolist()
+        ends = [*starts[1:], len(ordered)] if starts else []
+        runs = tuple((names[ordered[s]], s, e - s) for s, e in zip(starts, ends, strict=True))
+        return cls(table, order, runs)
+
+    def slices(self, keys: set[str]):
+        """``(key, rows)`` for each partition of ``keys`` that has rows."""
+        for key, start, length in self.runs:
+            if key in keys:
+                yield key, self.table.take(self.order[start : start + length])
 
 
-def write_parquet_partitions(frame: pd.DataFrame, folder: Path, layout: Layout, keys: set[str]) -> None:
+def write_parquet_partitions(parted: Partitioned, folder: Path, keys: set[str]) -> None:
     """One parquet file per partition of ``keys`` (a partition with no rows gets no file)."""
     import pyarrow.parquet as pq
 
     folder.mkdir(parents=True, exist_ok=True)
-    for key, rows in _slices(frame, layout, "unit_code", keys):
+    for key, rows in parted.slices(keys):
         write_file(folder / f"{key}.parquet", lambda path, r=rows: pq.write_table(r, path))
 
 
@@ -159,14 +179,13 @@ def read_parquet_partitions(
     return normalise(pd.concat([pd.read_parquet(f) for f in files], ignore_index=True))
 
 
-def write_csv_parts(
-    frame: pd.DataFrame, folder: Path, layout: Layout, keys: set[str], unit_column: str
-) -> None:
+def write_csv_parts(parted: Partitioned, folder: Path, keys: set[str]) -> None:
     """One CSV part (with its header) per partition of ``keys``, text made formula-safe."""
     import pyarrow.csv as pa_csv
 
     folder.mkdir(parents=True, exist_ok=True)
-    for key, rows in _slices(safe_frame(frame), layout, unit_column, keys):
+    for key, rows in parted.slices(keys):
+        rows = safe_table(rows)
 
         def write(path: Path, t=rows) -> None:
             with open(path, "wb") as handle:
