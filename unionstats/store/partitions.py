@@ -137,6 +137,7 @@ class Partitioned:
 
         codes, names = layout.codes(frame, unit_column)
         table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+        table = _one_chunk(table)
         order = np.argsort(codes, kind="stable") if order is None else np.asarray(order, dtype=np.int64)
         ordered = codes[order] if len(order) else codes[:0]
         if (np.diff(ordered) < 0).any():
@@ -151,6 +152,20 @@ class Partitioned:
         for key, start, length in self.runs:
             if key in keys:
                 yield key, self.table.take(self.order[start : start + length])
+
+
+def _one_chunk(table):
+    """``table`` with each column in one chunk (a take from many chunks joins them again each
+    time); empty chunks are dropped first, so that a column of one real chunk is not copied."""
+    import pyarrow as pa
+
+    columns = []
+    for column in table.columns:
+        chunks = [chunk for chunk in column.chunks if len(chunk)]
+        if len(chunks) > 1:
+            chunks = [pa.concat_arrays(chunks)]
+        columns.append(pa.chunked_array(chunks, type=column.type))
+    return pa.table(columns, schema=table.schema)
 
 
 def write_parquet_partitions(parted: Partitioned, folder: Path, keys: set[str]) -> None:
