@@ -4,9 +4,9 @@ The store's file contract (see ``docs/architecture.md``): ``values.parquet`` (cu
 figures), ``values_superseded.parquet`` (figures of replaced submissions),
 ``cdcs_values.parquet`` (attached CĐCS lists), ``values.csv`` (the values for Excel),
 ``manifest.csv`` (one row per raw file, and per submission of a file that holds several)
-and ``findings.csv``. Every file is written atomically (:mod:`unionstats.atomic`); the
-manifest is written last, so a run stopped half-way is recognised and redone by the next
-one. Where the files live and how a run commits them: :mod:`unionstats.store.versions`.
+and ``findings.csv``. Every file is written atomically (:mod:`unionstats.atomic`) into a
+new version that one link makes current (:mod:`unionstats.store.versions`); the large
+tables are kept by partition (:mod:`unionstats.store.partitions`).
 """
 
 from __future__ import annotations
