@@ -283,3 +283,15 @@ def test_unchanged_files_are_recognised_exactly_as_their_manifest_text_says(tmp_
     columns |= {"modified": shifted + texts}
     other_text = EarlierFiles(columns, ["k"] * len(entries) * 2)
     assert other_text.unchanged(entries, "ref") == [a == b for a, b in zip(shifted, texts, strict=True)]
+
+
+def test_lost_severity_counts_are_counted_again_from_the_findings(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    first_state(raw)
+    first = ingest(raw, out, REFERENCE, workers=1).summary["severity"]
+    ((out / "current").resolve() / "parts" / "severity.json").write_text("{not json", encoding="utf-8")
+    CHANGES["a correction for one half-year"](raw)
+    result = ingest(raw, out, REFERENCE, workers=1)
+    counted = result.findings[result.findings["stage"] == "ingest"]["severity"].value_counts()
+    assert result.summary["severity"] == {s: int(counted.get(s, 0)) for s in ("error", "warning", "info")}
+    assert result.summary["severity"]["info"] >= first["info"]

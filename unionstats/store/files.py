@@ -240,7 +240,10 @@ def _write_severity(
     import json
 
     earlier_file = previous / PARTS / SEVERITY_FILE
-    earlier = json.loads(earlier_file.read_text(encoding="utf-8")) if earlier_file.is_file() else {}
+    try:  # the previous version's counts; a part they lack (or an unreadable file) is counted again
+        earlier = json.loads(earlier_file.read_text(encoding="utf-8")) if earlier_file.is_file() else {}
+    except (OSError, ValueError):
+        earlier = {}
     counts: dict[str, list[int]] = {}
     for part in sorted((staging / PARTS / "findings").glob("*.csv")):
         if part.stem not in keys and part.stem in earlier:
