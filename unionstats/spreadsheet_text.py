@@ -8,7 +8,12 @@ as a formula ("=HYPERLINK(…)", "=cmd|…"). Every writer of the project passes
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,7 +65,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 _RISKY = r"^([=+\-@\t\r](?s:.))"
 
 
-def safe_table(table):
+def safe_table(table: pa.Table) -> pa.Table:
     """:func:`safe_frame` for a pyarrow table, column by column in Arrow (no copy of the
     columns that hold no such text)."""
     import pyarrow as pa

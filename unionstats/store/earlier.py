@@ -9,6 +9,7 @@ touches (:mod:`unionstats.store.ingest`).
 from __future__ import annotations
 
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -62,7 +63,7 @@ class EarlierFiles:
     def __contains__(self, path: object) -> bool:
         return path in self._first
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._first)
 
     def unchanged(self, entries: list[Entry], reference_sha256: str) -> list[bool]:

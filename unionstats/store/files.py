@@ -12,6 +12,7 @@ tables are kept by partition (:mod:`unionstats.store.partitions`).
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -164,7 +165,9 @@ def write_store(
     join_csv_parts(staging / PARTS / "manifest", staging / MANIFEST_FILE, list(MANIFEST_COLUMNS))
 
 
-def _partitioned(table: pd.DataFrame | Partitioned, layout: Layout, normalise) -> Partitioned:
+def _partitioned(
+    table: pd.DataFrame | Partitioned, layout: Layout, normalise: Callable[[pd.DataFrame], pd.DataFrame]
+) -> Partitioned:
     """A table given as rows already cut into partitions, or as a frame to normalise and cut."""
     return table if isinstance(table, Partitioned) else Partitioned.of(normalise(table), layout, "unit_code")
 

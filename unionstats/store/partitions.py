@@ -25,12 +25,16 @@ from __future__ import annotations
 import os
 import shutil
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 from unionstats.atomic import link_or_copy, write_file
 from unionstats.spreadsheet_text import safe_table
@@ -124,7 +128,7 @@ class Partitioned:
     rows are taken when it is written, so that a large store's table is never held twice.
     """
 
-    table: object  # pyarrow.Table
+    table: pa.Table
     order: np.ndarray
     runs: tuple[tuple[str, int, int], ...]
 
@@ -147,14 +151,14 @@ class Partitioned:
         runs = tuple((names[ordered[s]], s, e - s) for s, e in zip(starts, ends, strict=True))
         return cls(table, order, runs)
 
-    def slices(self, keys: set[str]):
+    def slices(self, keys: set[str]) -> Iterator[tuple[str, pa.Table]]:
         """``(key, rows)`` for each partition of ``keys`` that has rows."""
         for key, start, length in self.runs:
             if key in keys:
                 yield key, self.table.take(self.order[start : start + length])
 
 
-def _one_chunk(table):
+def _one_chunk(table: pa.Table) -> pa.Table:
     """``table`` with each column in one chunk (a take from many chunks joins them again each
     time); empty chunks are dropped first, so that a column of one real chunk is not copied."""
     import pyarrow as pa
@@ -229,7 +233,7 @@ def join_csv_parts(folder: Path, target: Path, header: list[str]) -> None:
     write_file(target, write)
 
 
-def _copy_rest(source, target) -> None:
+def _copy_rest(source: BinaryIO, target: BinaryIO) -> None:
     """Append what is left of ``source`` (from its current position) to ``target``."""
     target.flush()
     offset, end = source.tell(), os.fstat(source.fileno()).st_size

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 def read_text_csv(paths: Sequence[Path], columns: tuple[str, ...]) -> pd.DataFrame:
@@ -34,7 +38,7 @@ def read_text_columns(paths: Sequence[Path], columns: tuple[str, ...]) -> dict[s
     return {name: table.column(name).to_pylist() if name in present else [""] * size for name in columns}
 
 
-def read_text_table(paths: Sequence[Path], columns: tuple[str, ...]):
+def read_text_table(paths: Sequence[Path], columns: tuple[str, ...]) -> pa.Table | None:
     """The files' ``columns`` (those they have) as one pyarrow table of text (None: no file)."""
     import pyarrow as pa
     import pyarrow.csv as pa_csv
@@ -59,7 +63,7 @@ def read_text_table(paths: Sequence[Path], columns: tuple[str, ...]):
     return pa.table([_restore(table.column(n)) for n in table.column_names], names=table.column_names)
 
 
-def _restore(column):
+def _restore(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """:func:`unionstats.spreadsheet_text.restore_text` over a whole column, in pyarrow."""
     import pyarrow.compute as pc
 
