@@ -297,3 +297,28 @@ def test_an_unreadable_store_stops_the_run_instead_of_dropping_rows(tmp_path) ->
     assert result.returncode == 2 and "Không đọc được kho dữ liệu hiện có" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert (out / "manifest.csv").read_bytes() == before  # nothing committed over it
+
+
+CTRL_C_AT_BIRTH = """
+import os, signal, sys, time
+from unionstats.read.batch import Supervisor
+# every process forked from here on gets Ctrl-C at its very first instant
+os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGINT))
+supervisor = Supervisor(sys.argv[1], workers=2, seconds=10, memory_mb=0)
+time.sleep(1.0)
+alive = [slot.process.is_alive() for slot in supervisor.slots]
+for slot in supervisor.slots:
+    slot.connection.send(None)
+    slot.process.join(timeout=10)
+print(alive, [slot.process.exitcode for slot in supervisor.slots])
+"""
+
+
+def test_a_reader_process_ignores_ctrl_c_from_its_first_instant() -> None:
+    """Ctrl-C pressed while a reader process starts reaches it before it has run a line of
+    its own: it must neither die nor print a traceback (the parent handles Ctrl-C)."""
+    result = subprocess.run(
+        [sys.executable, "-c", CTRL_C_AT_BIRTH, str(REFERENCE)], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "[True, True] [0, 0]", result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "KeyboardInterrupt" not in result.stderr

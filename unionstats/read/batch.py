@@ -19,6 +19,7 @@ import os
 import signal
 import time
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing.connection import Connection, wait
@@ -67,9 +68,27 @@ def _limit_memory(megabytes: int) -> None:
         pass
 
 
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Block SIGINT in this thread for the block; one that arrives meanwhile is delivered
+    when it ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _worker(connection: Connection, reference: str, memory_mb: int) -> None:
-    _die_with_parent()
+    # Ctrl-C is the parent's to handle: ignored here before it is unblocked (it was blocked
+    # from before the fork, so one pressed while the worker starts never reaches it)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _die_with_parent()
     registry = _registry_for(reference)
     if memory_mb:
         _limit_memory(memory_mb)
@@ -123,7 +142,8 @@ class Supervisor:
         process = self.context.Process(
             target=_worker, args=(child, self.reference, self.memory_mb), daemon=True
         )
-        process.start()
+        with _sigint_blocked():  # the worker is born with Ctrl-C blocked (see _worker)
+            process.start()
         child.close()
         return _Slot(process, parent)
 
