@@ -60,9 +60,10 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-# safe_text's rule as a pattern: a leading "=", "+", "-", "@", tab or carriage return
-# followed by at least one more character
-_RISKY = r"^([=+\-@\t\r](?s:.))"
+# safe_text's rule as a pattern: a leading FORMULA_PREFIXES character followed by at
+# least one more character; restore_text's, the same after the added apostrophe
+_RISKY = "^([" + "".join("\\" + c if c in "-]\\^" else c for c in FORMULA_PREFIXES) + "](?s:.))"
+_MADE_SAFE = "^'" + _RISKY[1:]
 
 
 def safe_table(table: pa.Table) -> pa.Table:
@@ -79,3 +80,12 @@ def safe_table(table: pa.Table) -> pa.Table:
             safe = pc.replace_substring_regex(column, pattern=_RISKY, replacement="'\\1", max_replacements=1)
             table = table.set_column(index, field, safe)
     return table
+
+
+def restore_column(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """:func:`restore_text` over a whole pyarrow column of text."""
+    import pyarrow.compute as pc
+
+    if not pc.any(pc.starts_with(column, "'")).as_py():
+        return column
+    return pc.replace_substring_regex(column, pattern=_MADE_SAFE, replacement="\\1", max_replacements=1)

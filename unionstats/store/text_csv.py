@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from unionstats.spreadsheet_text import restore_column
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -60,18 +62,4 @@ def read_text_table(paths: Sequence[Path], columns: tuple[str, ...]) -> pa.Table
     if not tables:
         return None
     table = pa.concat_tables(tables, promote_options="default")
-    return pa.table([_restore(table.column(n)) for n in table.column_names], names=table.column_names)
-
-
-def _restore(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    """:func:`unionstats.spreadsheet_text.restore_text` over a whole column, in pyarrow."""
-    import pyarrow.compute as pc
-
-    if not pc.any(pc.starts_with(column, "'")).as_py():
-        return column
-    return pc.replace_substring_regex(column, pattern=_SAFE_PREFIX, replacement=r"\1", max_replacements=1)
-
-
-# the apostrophe that safe_text put before "=", "+", "-", "@", a tab or a carriage return
-# (followed by at least one more character)
-_SAFE_PREFIX = r"^'([=+\-@\t\r](?s:.))"
+    return pa.table([restore_column(table.column(n)) for n in table.column_names], names=table.column_names)
