@@ -24,9 +24,14 @@ _FACTS = ("sha256", "size", "modified", "first_seen", "reference_sha256", "statu
 _COLUMNS = ("path", *_FACTS, "period", "unit")
 
 
+def _reusable(status: str, sha256: str) -> bool:
+    """What was read from a file with this manifest status and hash is in the store."""
+    return status in REUSABLE and bool(sha256)
+
+
 class Earlier(NamedTuple):
-    """A file as the previous manifest lists it: its first row; ``keys``, the partitions of
-    all its rows; ``current_keys``, those of its rows then current (ingested)."""
+    """A file as the previous manifest lists it: its first row, and ``keys``, the partitions
+    of all its rows."""
 
     sha256: str
     size: str
@@ -35,12 +40,11 @@ class Earlier(NamedTuple):
     reference_sha256: str
     status: str
     keys: frozenset[str]
-    current_keys: frozenset[str]
 
     @property
     def reusable(self) -> bool:
         """True when what was read from the file is in the store (ingested or superseded)."""
-        return self.status in REUSABLE and bool(self.sha256)
+        return _reusable(self.status, self.sha256)
 
 
 class EarlierFiles:
@@ -56,9 +60,6 @@ class EarlierFiles:
         for row, path in enumerate(columns["path"]):
             if self._first.setdefault(path, row) != row:
                 self._more.setdefault(path, []).append(row)
-
-    def __len__(self) -> int:
-        return len(self._first)
 
     def __contains__(self, path: object) -> bool:
         return path in self._first
@@ -89,7 +90,7 @@ class EarlierFiles:
         sizes = pd.to_numeric(pd.Series(column["size"]), errors="coerce").fillna(-1).to_numpy(np.int64)
         reusable = np.array(
             [
-                status in REUSABLE and bool(sha) and reference == reference_sha256
+                _reusable(status, sha) and reference == reference_sha256
                 for status, sha, reference in zip(
                     column["status"], column["sha256"], column["reference_sha256"], strict=True
                 )
@@ -109,7 +110,7 @@ class EarlierFiles:
 
     def reusable(self, path: str) -> bool:
         row = self._first[path]
-        return self._columns["status"][row] in REUSABLE and bool(self._columns["sha256"][row])
+        return _reusable(self._columns["status"][row], self._columns["sha256"][row])
 
     def current_keys(self, path: str) -> set[str]:
         """The partitions of the file's rows that were current (ingested)."""
@@ -122,7 +123,7 @@ class EarlierFiles:
             return None
         keys = frozenset(self._keys[r] for r in self._rows(path))
         facts = (self._columns[c][row] for c in _FACTS)
-        return Earlier(*facts, keys, frozenset(self.current_keys(path)))
+        return Earlier(*facts, keys)
 
     def __getitem__(self, path: str) -> Earlier:
         found = self.get(path)

@@ -57,6 +57,8 @@ MANIFEST_COLUMNS = (
     "form_version",
 )
 STATUSES = ("ingested", "quarantined", "superseded", "skipped")
+# a file of several submissions counts once, under its first status in this order
+STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 VALUES_FILE = "values.parquet"
 VALUES_CSV = "values.csv"
 HISTORY_FILE = "values_superseded.parquet"
@@ -266,7 +268,7 @@ def manifest_by_file(manifest: pd.DataFrame) -> pd.DataFrame:
     """One manifest row per file (a file of several submissions has a row for each): the
     row of its current submission when it has one, so that a file counts as ingested while
     any of its submissions is current."""
-    rank = manifest["status"].map({status: i for i, status in enumerate(STATUSES)})
+    rank = manifest["status"].map(STATUS_RANK)
     ordered = manifest.assign(_rank=rank).sort_values("_rank", kind="stable")
     return ordered.drop_duplicates("path").drop(columns="_rank")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from unionstats.store.files import MANIFEST_FILE, STATUSES
+from unionstats.store.files import MANIFEST_FILE, STATUS_RANK
 from unionstats.store.text_csv import read_text_table
 
 _COLUMNS = ("path", "status", "unit", "period", "n_values", "message")
@@ -27,12 +27,12 @@ def summarise(version: Path, severity: dict[str, int], missing: list[str]) -> di
 
     table = read_text_table([Path(version) / MANIFEST_FILE], _COLUMNS)
     table = table if table is not None else pa.table({c: pa.array([], pa.string()) for c in _COLUMNS})
-    # a file counts once, under its best status in the order manifest_by_file uses
-    rank = pc.index_in(table["status"], value_set=pa.array(STATUSES))
+    # a file counts once, under its best status (as manifest_by_file chooses it)
+    rank = pc.index_in(table["status"], value_set=pa.array(list(STATUS_RANK)))
     best = pa.table({"path": table["path"], "rank": rank}).group_by("path").aggregate([("rank", "min")])
     ranks, sizes = (array.to_pylist() for array in best["rank_min"].value_counts().flatten())
     counts = dict(zip(ranks, sizes, strict=True))
-    status = {name: int(counts.get(order, 0)) for order, name in enumerate(STATUSES)}
+    status = {name: int(counts.get(order, 0)) for name, order in STATUS_RANK.items()}
     ingested = table.filter(pc.equal(table["status"], "ingested"))
     n_values = pc.cast(pc.if_else(pc.equal(ingested["n_values"], ""), "0", ingested["n_values"]), pa.int64())
     per_period = (
