@@ -19,7 +19,7 @@ import pytest
 from conftest import FIXTURES, REFERENCE
 from openpyxl import Workbook
 
-from unionstats.read.inventory import current_summary
+from unionstats.read.inventory import current_summary, list_entries, reference_sha256
 from unionstats.reference import load_registry
 from unionstats.store import files as store
 from unionstats.store import ingest as ingest_module
@@ -176,12 +176,52 @@ def test_a_store_that_keeps_a_file_no_longer_in_the_folder_is_still_current(tmp_
     first_state(raw)
     ingest(raw, out, REFERENCE, workers=1)
     CHANGES["a file leaves the folder"](raw)
-    assert current_summary(raw, out, REFERENCE) is None
+    assert current_summary(list_entries(raw), out, REFERENCE) is None
     ingest(raw, out, REFERENCE, workers=1)
-    summary = current_summary(raw, out, REFERENCE)
+    summary = current_summary(list_entries(raw), out, REFERENCE)
     assert summary is not None and summary["missing"] == ["2020-FY/legacy.xls"]
     CHANGES["the file that left comes back"](raw)
-    assert current_summary(raw, out, REFERENCE) is None
+    assert current_summary(list_entries(raw), out, REFERENCE) is None
+
+
+@pytest.mark.parametrize("change", [*CHANGES, "the reference data changes"])
+def test_the_stored_summary_is_current_only_for_the_folder_it_was_written_for(tmp_path: Path, change) -> None:
+    raw, out, reference = tmp_path / "raw", tmp_path / "out", tmp_path / "reference"
+    shutil.copytree(REFERENCE, reference)
+    first_state(raw)
+    ingest(raw, out, reference, workers=1)
+    assert current_summary(list_entries(raw), out, reference) == store.read_summary(out)
+    if change == "the reference data changes":
+        with open(reference / "units.csv", "a", encoding="utf-8") as units:
+            units.write("\n")
+    else:
+        CHANGES[change](raw)
+    assert current_summary(list_entries(raw), out, reference) is None
+    ingest(raw, out, reference, workers=1)
+    assert current_summary(list_entries(raw), out, reference) is not None
+
+
+def test_the_command_line_lists_the_folder_once_per_run(tmp_path: Path, monkeypatch, capsys) -> None:
+    from unionstats.cli import main
+    from unionstats.read import inventory
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    first_state(raw)
+    calls: list[Path] = []
+    real = inventory.list_entries
+
+    def counted(folder: Path):
+        calls.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(inventory, "list_entries", counted)
+    monkeypatch.setattr(ingest_module, "list_entries", counted)
+    printed = []
+    for _ in range(2):  # a run that writes the store, then one that finds it current
+        main(["ingest", str(raw), "--out", str(out), "--reference", str(REFERENCE), "--workers", "1"])
+        printed.append(capsys.readouterr().out)
+    assert calls == [raw, raw]
+    assert "(0 đọc mới" not in printed[0] and "(0 đọc mới" in printed[1]
 
 
 @pytest.mark.parametrize(
@@ -226,7 +266,9 @@ def test_a_finding_of_another_period_than_the_file_s_submissions_touches_that_pe
     ingest(raw, out, REFERENCE, workers=1)
     reason = finding("table_period_missing", file="2022-FY/x.xlsx", period="2022-FY", named="2021-FY")
     quarantined = FileOutcome("2022-FY/x.xlsx", "sha", "quarantined", findings=[reason])
-    inventory = ingest_module.take_inventory(raw, REFERENCE, read_earlier(tmp_path / "none", LAYOUT), "now")
+    earlier = read_earlier(tmp_path / "none", LAYOUT)
+    entries = list_entries(raw)
+    inventory = ingest_module.take_inventory(entries, REFERENCE, reference_sha256(REFERENCE), earlier, "now")
     touched = ingest_module.touched_keys(out, inventory, {quarantined.path: quarantined})
     assert LAYOUT.key("2022-FY", "") in touched
 

@@ -90,3 +90,20 @@ def test_the_arrow_formula_safety_agrees_with_the_cell_by_cell_rule() -> None:
     arrow = safe_table(pa.Table.from_pandas(frame, preserve_index=False)).to_pandas()
     assert list(arrow["text"]) == list(safe_frame(frame)["text"])
     assert arrow["text"][0] == "'=a" and arrow["text"][1] == "+" and arrow["text"][8] == "plain"
+
+
+def test_joined_csv_has_one_header_then_every_part_s_rows_in_order(tmp_path) -> None:
+    from unionstats.store.partitions import join_csv_parts
+
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    long_header = '"' + "x" * 100_000 + '"\n'  # longer than one read of a part's first line
+    (parts / "2020-FY.00.csv").write_bytes('"a","b"\n"1","Đăk Tô"\n"2","y"\n'.encode())
+    (parts / "2020-FY.01.csv").write_bytes(b'"a","b"\n')  # a partition without rows
+    (parts / "2021-FY.00.csv").write_bytes(long_header.encode() + b'"3","z"\n')
+    (parts / "2021-H1.00.csv").write_bytes(b"")
+    files_before = sorted(p.name for p in parts.iterdir())
+    join_csv_parts(parts, tmp_path / "joined.csv", ["a", "b"])
+    joined = (tmp_path / "joined.csv").read_bytes()
+    assert joined == '\ufeff"a","b"\n"1","Đăk Tô"\n"2","y"\n"3","z"\n'.encode()
+    assert sorted(p.name for p in parts.iterdir()) == files_before

@@ -131,7 +131,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from unionstats.read.inventory import current_summary
+    from unionstats.read.inventory import current_summary, list_entries
 
     if not args.raw_dir.is_dir():
         raise UsageError(
@@ -140,7 +140,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             file=str(args.raw_dir),
             code="raw_missing",
         )
-    summary = current_summary(args.raw_dir, args.out, args.reference)
+    entries = list_entries(args.raw_dir)
+    summary = current_summary(entries, args.out, args.reference)
     if summary is not None:  # nothing changed since the last run: no need to load anything
         files = sum(summary["status"].values())
         parsed, reused = 0, files - summary["status"]["skipped"]
@@ -149,7 +150,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         from unionstats.store.ingest import ingest
 
         result = ingest(
-            args.raw_dir, args.out, args.reference, workers=args.workers, progress=sys.stderr.isatty()
+            args.raw_dir,
+            args.out,
+            args.reference,
+            workers=args.workers,
+            progress=sys.stderr.isatty(),
+            entries=entries,
         )
         summary, parsed, reused = read_summary(args.out), result.parsed, result.reused
     _print_ingest_summary(summary, parsed, reused, args.out)

@@ -8,7 +8,6 @@ loading anything else.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -102,13 +101,26 @@ def modified_iso(mtime: float) -> str:
     return datetime.fromtimestamp(mtime, UTC).isoformat(timespec="microseconds")
 
 
-def current_summary(raw: Path, out: Path, reference: Path) -> dict | None:
-    """The stored run summary if the store is current for ``raw``, else None.
+def listing_sha256(entries: list[Entry], reference_hash: str) -> str:
+    """One hash over a listing of the raw folder (every entry's path, size, modification time
+    to the nanosecond, kind) and the reference data's hash: the run that wrote it into
+    ``summary.json`` read exactly this folder against exactly these references."""
+    lines = "\n".join(
+        f"{e.relative}\0{e.status.st_size}\0{e.status.st_mtime_ns}\0{e.status.st_mode}\0{e.broken:d}"
+        for e in entries
+    )
+    return hashlib.sha256(f"{reference_hash}\n{lines}".encode("utf-8", "surrogateescape")).hexdigest()
 
-    Current means: the manifest lists exactly the files under ``raw`` (and the files it keeps
-    though they left the folder, which the summary names), each with the same size and
-    modification time (the content is then taken as unchanged, as ``make`` and ``git`` do),
-    read against the same reference data.
+
+def current_summary(entries: list[Entry], out: Path, reference: Path) -> dict | None:
+    """The stored run summary if the store is current for the raw folder listed in
+    ``entries``, else None.
+
+    Current means: the run that wrote the store listed the same files, each with the same
+    size and modification time (the content is then taken as unchanged, as ``make`` and
+    ``git`` do), and read them against the same reference data; the summary names the
+    listing's hash. Files the store keeps though they left the folder need no check: a file
+    leaving changes the listing.
     """
     manifest, summary = Path(out) / MANIFEST_FILE, Path(out) / SUMMARY_FILE
     if not manifest.is_file() or not summary.is_file():
@@ -117,23 +129,7 @@ def current_summary(raw: Path, out: Path, reference: Path) -> dict | None:
         stored = json.loads(summary.read_text(encoding="utf-8"))
     except ValueError:
         return None
-    with open(manifest, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        try:
-            columns = [header.index(c) for c in ("path", "reference_sha256", "modified", "size")]
-        except ValueError:
-            return None
-        seen = {row[columns[0]]: [row[i] for i in columns[1:]] for row in reader}
-    ref_hash = reference_sha256(reference)
-    entries = list_entries(raw)
-    if len(entries) + len(stored.get("missing", ())) != len(seen):
-        return None
-    for entry in entries:
-        row = seen.get(entry.relative)
-        if row is None or row != [ref_hash, modified_iso(entry.status.st_mtime), str(entry.status.st_size)]:
-            return None
-    if not all(path in seen for path in stored.get("missing", ())):
+    if stored.get("listing_sha256") != listing_sha256(entries, reference_sha256(reference)):
         return None
     # The summary is written after the manifest; it must describe this very manifest.
     if stored.get("manifest_sha256") != file_sha256(manifest):

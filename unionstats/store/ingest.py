@@ -20,8 +20,10 @@ import pandas as pd
 
 from unionstats.read.batch import Task, read_many
 from unionstats.read.inventory import (
+    Entry,
     file_sha256,
     list_entries,
+    listing_sha256,
     modified_iso,
     reference_sha256,
     skip_reason,
@@ -127,11 +129,11 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def take_inventory(raw: Path, reference: Path, earlier: EarlierFiles, run_time: str) -> Inventory:
-    """List ``raw``: skipped files, unchanged files (kept), and files to read."""
-    ref_hash = reference_sha256(reference)
+def take_inventory(
+    entries: list[Entry], reference: Path, ref_hash: str, earlier: EarlierFiles, run_time: str
+) -> Inventory:
+    """Sort the raw folder's ``entries``: skipped files, unchanged files (kept), files to read."""
     inventory = Inventory(earlier)
-    entries = list_entries(raw)
     for entry, unchanged in zip(entries, earlier.unchanged(entries, ref_hash), strict=True):
         if unchanged:  # same size and time: same content, as make and git assume
             inventory.kept.add(entry.relative)
@@ -187,7 +189,13 @@ def touched_keys(out: Path, inventory: Inventory, outcomes: dict[str, FileOutcom
 
 
 def ingest(
-    raw: Path, out: Path, reference: Path, *, workers: int | None = None, progress: bool = False
+    raw: Path,
+    out: Path,
+    reference: Path,
+    *,
+    workers: int | None = None,
+    progress: bool = False,
+    entries: list[Entry] | None = None,
 ) -> IngestResult:
     """Ingest every submission under ``raw`` into the store at ``out``.
 
@@ -203,6 +211,9 @@ def ingest(
         Processes for parsing large batches (default: the machine's cores).
     progress
         Show a progress bar (only on a terminal).
+    entries
+        ``raw`` as :func:`~unionstats.read.inventory.list_entries` listed it, if the caller
+        already did (the command line lists it once to tell whether anything changed).
     """
     raw, out, reference = Path(raw), Path(out), Path(reference)
     registry = load_registry(reference)
@@ -210,7 +221,9 @@ def ingest(
     with store_lock(out, "ingest"):
         clean_up(out)
         layout = Layout.for_units(len(registry.units))
-        inventory = take_inventory(raw, reference, read_earlier(out, layout), _now())
+        entries = list_entries(raw) if entries is None else entries
+        ref_hash = reference_sha256(reference)
+        inventory = take_inventory(entries, reference, ref_hash, read_earlier(out, layout), _now())
         outcomes = {
             outcome.path: outcome
             for outcome in read_many(inventory.tasks, registry, workers or os.cpu_count() or 1, progress)
@@ -224,6 +237,7 @@ def ingest(
         with new_version(out, carry=(COMPLETENESS_FILE,)) as staging:
             severity = _assemble_and_write(out, staging, keys, registry, inventory, outcomes, missing)
             summary = summarise(staging, severity, missing)
+            summary["listing_sha256"] = listing_sha256(entries, ref_hash)
             write_summary(staging, summary)
         result = IngestResult(summary, out, parsed=len(inventory.tasks), reused=len(inventory.kept))
     return result

@@ -23,12 +23,11 @@ buckets) is rewritten whole once.
 from __future__ import annotations
 
 import os
-import shutil
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -216,38 +215,50 @@ def write_csv_parts(parted: Partitioned, folder: Path, keys: set[str]) -> None:
 def join_csv_parts(folder: Path, target: Path, header: list[str]) -> None:
     """``target`` = a byte-order mark, the header, then every part's rows (parts in order).
 
-    The rows are copied by the kernel (``copy_file_range``) where it can: the joined
-    ``values.csv`` of a large store is the one file a run rewrites whole.
+    The rows are copied by the kernel (``copy_file_range``) where it can, with no Python
+    file objects: the joined ``values.csv`` of a large store is the one file a run rewrites
+    whole, from a few hundred parts.
     """
     parts = sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    first_line = ("\ufeff" + ",".join(f'"{h}"' for h in header) + "\n").encode("utf-8")
 
     def write(path: Path) -> None:
-        with open(path, "wb") as handle:
-            handle.write("\ufeff".encode())  # Excel then reads UTF-8
-            handle.write((",".join(f'"{h}"' for h in header) + "\n").encode("utf-8"))
+        target_fd = os.open(path, os.O_WRONLY)  # mkstemp made it, empty
+        try:
+            os.write(target_fd, first_line)  # the byte-order mark: Excel then reads UTF-8
             for part in parts:
-                with open(part, "rb") as source:
-                    source.readline()  # the part's own header
-                    _copy_rest(source, handle)
+                source_fd = os.open(part, os.O_RDONLY)
+                try:
+                    _copy_rows(source_fd, target_fd)
+                finally:
+                    os.close(source_fd)
+        finally:
+            os.close(target_fd)
 
     write_file(target, write)
 
 
-def _copy_rest(source: BinaryIO, target: BinaryIO) -> None:
-    """Append what is left of ``source`` (from its current position) to ``target``."""
-    target.flush()
-    offset, end = source.tell(), os.fstat(source.fileno()).st_size
+def _copy_rows(source: int, target: int) -> None:
+    """Append the CSV file ``source`` without its header line to ``target`` (descriptors)."""
+    end, head = os.fstat(source).st_size, b""
+    while b"\n" not in head and len(head) < end:
+        head += os.pread(source, 1 << 16, len(head))
+    offset = head.find(b"\n") + 1 if b"\n" in head else end
     try:
         while offset < end:
-            copied = os.copy_file_range(source.fileno(), target.fileno(), end - offset, offset)
+            copied = os.copy_file_range(source, target, end - offset, offset)
             if not copied:
                 break
             offset += copied
     except OSError:  # a file system without it: copy through Python
         pass
-    source.seek(offset)
-    shutil.copyfileobj(source, target, 1 << 20)
-    target.flush()
+    while offset < end:
+        block = memoryview(os.pread(source, min(1 << 20, end - offset), offset))
+        if not block:
+            break
+        offset += len(block)
+        while block:
+            block = block[os.write(target, block) :]
 
 
 def read_csv_parts(folder: Path, columns: tuple[str, ...], keys: set[str] | None = None) -> pd.DataFrame:
