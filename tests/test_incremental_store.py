@@ -337,3 +337,29 @@ def test_lost_severity_counts_are_counted_again_from_the_findings(tmp_path: Path
     counted = result.findings[result.findings["stage"] == "ingest"]["severity"].value_counts()
     assert result.summary["severity"] == {s: int(counted.get(s, 0)) for s in ("error", "warning", "info")}
     assert result.summary["severity"]["info"] >= first["info"]
+
+
+def test_a_commit_flushes_every_file_it_wrote_and_no_partition_it_carried(tmp_path: Path, monkeypatch) -> None:
+    from unionstats.store import versions
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    first_state(raw)
+    ingest(raw, out, REFERENCE, workers=1)
+    flushed: set[int] = set()  # inodes: files are flushed in the staging folder, then it is renamed
+    real_fsync = os.fsync
+
+    def recorded(descriptor: int) -> None:
+        flushed.add(os.fstat(descriptor).st_ino)
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(versions.os, "fsync", recorded)
+    CHANGES["a correction for one half-year"](raw)
+    ingest(raw, out, REFERENCE, workers=1)
+    version = (out / "current").resolve()
+    files = [p for p in version.rglob("*") if p.is_file()]
+    written = {p.stat().st_ino for p in files if p.stat().st_nlink == 1}
+    carried = {p.stat().st_ino for p in files if p.stat().st_nlink > 1}
+    folders = {p.stat().st_ino for p in (version, *version.rglob("*")) if p.is_dir()}
+    assert carried and {(version / n).stat().st_ino for n in ("values.csv", "manifest.csv")} <= written
+    assert written | folders <= flushed
+    assert not carried & flushed

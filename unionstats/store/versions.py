@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -107,13 +108,17 @@ def _fsync_folder(folder: Path) -> None:
     A file with other links is a partition carried from a committed version, already on
     disk: it is not flushed again.
     """
-    for path in folder.rglob("*"):
-        if path.is_dir():
-            _fsync_folder_entry(path)
-        elif path.is_file() and path.stat().st_nlink == 1:
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
-    _fsync_folder_entry(folder)
+    for root, _, names in os.walk(folder, topdown=False):
+        for name in names:
+            path = os.path.join(root, name)
+            status = os.stat(path, follow_symlinks=False)
+            if stat.S_ISREG(status.st_mode) and status.st_nlink == 1:
+                descriptor = os.open(path, os.O_RDONLY)
+                try:
+                    os.fsync(descriptor)
+                finally:
+                    os.close(descriptor)
+        _fsync_folder_entry(Path(root))
 
 
 def commit(out: Path, staging: Path) -> Path:
