@@ -339,7 +339,7 @@ def test_lost_severity_counts_are_counted_again_from_the_findings(tmp_path: Path
     assert result.summary["severity"]["info"] >= first["info"]
 
 
-def test_a_commit_flushes_every_file_it_wrote_and_no_partition_it_carried(tmp_path: Path, monkeypatch) -> None:
+def test_a_commit_flushes_every_file_it_wrote_and_no_partition_it_carried(tmp_path, monkeypatch) -> None:
     from unionstats.store import versions
 
     raw, out = tmp_path / "raw", tmp_path / "out"
