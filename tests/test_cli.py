@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from conftest import FIXTURES, run_cli
 
 
@@ -65,3 +66,22 @@ def test_second_run_with_nothing_changed_reads_nothing_and_writes_nothing(tmp_pa
     shutil.copy(FIXTURES / "counts_us_commas_spaces_float_noise.xlsx", raw / "DakTo nam 2020 (bo sung).xlsx")
     third = run_cli("ingest", str(tmp_path / "raw"), "--out", str(out))
     assert "(1 đọc mới, 1 giữ nguyên từ lần trước)" in third.stdout and "1 bị thay thế" in third.stdout
+
+
+@pytest.mark.parametrize(("n_values", "warned"), [(1_048_575, False), (1_048_576, True)])
+def test_ingest_warns_when_values_csv_outgrows_an_excel_sheet(
+    tmp_path, capsys, n_values, warned
+) -> None:
+    from unionstats.cli.store_commands import _print_ingest_summary
+
+    summary = {
+        "quarantined": [],
+        "status": {"ingested": 1, "superseded": 0, "quarantined": 0, "skipped": 0},
+        "severity": {"error": 0, "warning": 0, "info": 0},
+        "n_values": n_values,
+        "periods": [["2024-FY", 1, n_values]],
+    }
+    _print_ingest_summary(summary, 1, 0, tmp_path)
+    lines = [line for line in capsys.readouterr().out.splitlines() if "values.csv" in line]
+    assert len(lines) == int(warned)
+    assert all("1.048.575" in line and "values.parquet" in line for line in lines)

@@ -10,6 +10,8 @@ from unionstats.errors import UsageError
 from unionstats.formatting import fmt_number
 from unionstats.periods import period_order
 
+EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header row included
+
 
 def cmd_feedback(args: argparse.Namespace) -> int:
     from unionstats.check.feedback import write_feedback
@@ -181,4 +183,10 @@ def _print_ingest_summary(summary: dict, parsed: int, reused: int, out: Path) ->
         print("\nKỳ        Đơn vị  Số liệu")
         for period, units, values in sorted(summary["periods"], key=lambda row: period_order(row[0])):
             print(f"{period:<9} {units:>6}  {fmt_number(values):>7}")
+    if summary["n_values"] >= EXCEL_MAX_ROWS:
+        print(
+            f"Lưu ý: values.csv có {fmt_number(summary['n_values'])} dòng số liệu, nhiều hơn một trang "
+            f"Excel chứa được ({fmt_number(EXCEL_MAX_ROWS - 1)}): Excel sẽ bỏ bớt dòng; mở values.parquet "
+            "bằng Power Query hoặc pandas, hoặc lọc theo kỳ."
+        )
     print(f"\nKho dữ liệu: {out.resolve()}")
