@@ -69,9 +69,7 @@ def test_second_run_with_nothing_changed_reads_nothing_and_writes_nothing(tmp_pa
 
 
 @pytest.mark.parametrize(("n_values", "warned"), [(1_048_575, False), (1_048_576, True)])
-def test_ingest_warns_when_values_csv_outgrows_an_excel_sheet(
-    tmp_path, capsys, n_values, warned
-) -> None:
+def test_ingest_warns_when_values_csv_outgrows_an_excel_sheet(tmp_path, capsys, n_values, warned) -> None:
     from unionstats.cli.store_commands import _print_ingest_summary
 
     summary = {

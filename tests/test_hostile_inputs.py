@@ -107,6 +107,27 @@ def test_links_and_special_files_in_raw_are_listed_as_skipped(tmp_path) -> None:
     assert run_cli("ingest", str(raw), "--out", str(out)).returncode == 0  # the unchanged check copes too
 
 
+def test_a_file_name_that_is_not_utf8_is_quarantined_by_name_and_the_batch_goes_on(tmp_path) -> None:
+    """A zip unpacked from a machine with another code page gives names of raw bytes."""
+    raw = raw_with(tmp_path)
+    folder = os.fsencode(raw / "2020-FY")
+    shutil.copy(FIXTURES / GOOD, folder + b"/KonRay b\xe1o c\xe1o.xlsx")  # "báo cáo" in cp1258
+    out = tmp_path / "out"
+    result = run_cli("ingest", str(raw), "--out", str(out))
+    assert result.returncode == 3 and "Traceback" not in result.stderr, result.stderr
+    shown = "2020-FY/KonRay b\\xe1o c\\xe1o.xlsx"
+    assert f"CÁCH LY  {shown}: Tên tệp có ký tự không phải Unicode" in result.stdout
+    manifest = pd.read_csv(out / "manifest.csv", dtype=str, keep_default_na=False).set_index("path")
+    assert manifest.at[shown, "status"] == "quarantined"
+    assert manifest.at["2020-FY/DakTo nam 2020.xlsx", "status"] == "ingested"
+    again = run_cli("ingest", str(raw), "--out", str(out))
+    assert "(0 đọc mới, 2 giữ nguyên" in again.stdout  # recognised as unchanged by its shown name
+    feedback = run_cli("feedback", "--processed", str(out), "--raw", str(raw), "--out", str(tmp_path / "fb"))
+    assert feedback.returncode == 0, feedback.stderr
+    names = [p.name for p in (tmp_path / "fb").rglob("*.xlsx")]
+    assert "KonRay b_xe1o c_xe1o (ket qua kiem tra).xlsx" in names  # no backslash: Windows opens it
+
+
 def test_feedback_never_reopens_a_quarantined_file(tmp_path) -> None:
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -62,6 +62,13 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "đề nghị đơn vị gửi lại.",
     ),
     (
+        "file_name_not_utf8",
+        "error",
+        "Tên tệp không đọc được",
+        "Tên tệp có ký tự không phải Unicode (thường do giải nén tệp zip tạo trên máy khác, hiện "
+        "thành \\x..): đổi tên tệp (gõ lại tên) rồi chạy lại 'unionstats ingest'.",
+    ),
+    (
         "reader_failed",
         "error",
         "Lỗi khi đọc tệp",

@@ -49,7 +49,9 @@ class FeedbackFile:
 
 
 def _short(stem: str, limit: int = 150) -> str:
-    """A file stem short enough (in bytes) that the feedback file's name stays legal."""
+    """A file stem that is a legal name on Windows too, where units open it (no ``\\ : * ? "
+    < > |``), and short enough in bytes."""
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", stem)
     while len(stem.encode("utf-8")) > limit:
         stem = stem[:-1]
     return stem
@@ -164,7 +166,9 @@ def write_feedback(
     written: list[FeedbackFile] = []
     for source, group in wanted.groupby("file", sort=True):
         status = manifest.at[source, "status"]
-        if status not in ("ingested", "quarantined") or not (raw / source).is_file():
+        if status not in ("ingested", "quarantined"):
+            continue
+        if status == "ingested" and not (raw / source).is_file():  # a quarantined file is not reopened
             continue
         order = group["severity"].map({"error": 0, "warning": 1, "info": 2})
         group = group.assign(_order=order).sort_values(["_order", "sheet", "cell"]).drop(columns="_order")

@@ -74,17 +74,39 @@ def skip_reason(entry: Entry) -> str | None:
     return None
 
 
+def printable_name(name: str) -> str:
+    """``name`` as text that can be written anywhere: a name whose bytes are not UTF-8 (a zip
+    made on another machine) gets each such byte as ``\\xNN``, which names it unambiguously
+    in the manifest and in messages; the reader quarantines such a file
+    (:func:`name_is_utf8`)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def name_is_utf8(path: str | Path) -> bool:
+    """True when the file system's bytes of ``path`` are UTF-8 text."""
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def list_entries(raw: Path) -> list[Entry]:
     """Every entry under ``raw`` that is not a folder (links and special files included, so
     that each is listed in the manifest), sorted by relative path. Linked folders are listed,
-    not followed."""
+    not followed. ``relative`` is always UTF-8 text (:func:`printable_name`); ``path`` is the
+    file system's own."""
     entries: list[Entry] = []
     pending = [(str(raw), "")]
     while pending:
         folder, prefix = pending.pop()
         with os.scandir(folder) as listing:
             for item in listing:
-                relative = prefix + item.name
+                relative = prefix + printable_name(item.name)
                 if item.is_dir(follow_symlinks=False):
                     pending.append((item.path, relative + "/"))
                     continue
@@ -109,7 +131,7 @@ def listing_sha256(entries: list[Entry], reference_hash: str) -> str:
         f"{e.relative}\0{e.status.st_size}\0{e.status.st_mtime_ns}\0{e.status.st_mode}\0{e.broken:d}"
         for e in entries
     )
-    return hashlib.sha256(f"{reference_hash}\n{lines}".encode("utf-8", "surrogateescape")).hexdigest()
+    return hashlib.sha256(f"{reference_hash}\n{lines}".encode()).hexdigest()
 
 
 def current_summary(entries: list[Entry], out: Path, reference: Path) -> dict | None:

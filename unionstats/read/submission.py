@@ -20,6 +20,7 @@ from unionstats.read.cells import SheetGrid, read_workbook
 from unionstats.read.details import read_detail_sheets
 from unionstats.read.forms import Table, count_matches, find_table, read_records, resolve_value_column
 from unionstats.read.identify import identify_period, identify_unit
+from unionstats.read.inventory import name_is_utf8
 from unionstats.read.labels import label_index
 from unionstats.read.marked_forms import marker_sheet, read_marked_form
 from unionstats.read.unit_figures import read_unit_table
@@ -283,6 +284,10 @@ def finish(submission: Submission, source_file: str, registry: Registry) -> Subm
 
 def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> FileOutcome:
     """Read one file's submissions; never raises for a bad file (it comes back quarantined)."""
+    if not name_is_utf8(path):
+        item = finding("file_name_not_utf8", file=relative)
+        message = f"{relative}: {item.message}"
+        return FileOutcome(relative, sha256, "quarantined", message=message, findings=[item])
     try:
         grids = read_workbook(path, display_name=relative)
         submissions, notes = read_submissions(grids, relative, registry)
