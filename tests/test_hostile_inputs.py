@@ -128,6 +128,65 @@ def test_a_file_name_that_is_not_utf8_is_quarantined_by_name_and_the_batch_goes_
     assert "KonRay b_xe1o c_xe1o (ket qua kiem tra).xlsx" in names  # no backslash: Windows opens it
 
 
+def test_a_file_gone_between_listing_and_hashing_is_skipped_and_the_batch_goes_on(tmp_path) -> None:
+    from unionstats.read.inventory import list_entries
+    from unionstats.store.ingest import ingest
+
+    raw = raw_with(tmp_path, {"legacy.xls": FIXTURES / "legacy_format.xls"})
+    listed = list_entries(raw)
+    (raw / "2020-FY" / "legacy.xls").unlink()  # an analyst moves it while the run starts
+    result = ingest(raw, tmp_path / "out", REFERENCE, workers=1, entries=listed)
+    manifest = pd.read_csv(tmp_path / "out" / "manifest.csv", dtype=str, keep_default_na=False)
+    row = manifest.set_index("path").loc["2020-FY/legacy.xls"]
+    assert row["status"] == "skipped" and "tệp không còn trong thư mục" in row["message"]
+    assert result.count("ingested") == 1
+
+
+def test_a_file_gone_before_its_reader_opens_it_is_quarantined_with_its_reason(tmp_path, monkeypatch) -> None:
+    from unionstats.store import ingest as ingest_module
+
+    raw = raw_with(tmp_path, {"legacy.xls": FIXTURES / "legacy_format.xls"})
+    real_hash = ingest_module.file_sha256
+
+    def hash_then_lose(path: str) -> str:
+        digest = real_hash(path)
+        if path.endswith("legacy.xls"):
+            os.unlink(path)
+        return digest
+
+    monkeypatch.setattr(ingest_module, "file_sha256", hash_then_lose)
+    result = ingest_module.ingest(raw, tmp_path / "out", REFERENCE, workers=1)
+    assert result.count("ingested") == 1 and result.count("quarantined") == 1
+    findings = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, keep_default_na=False)
+    reason = findings[findings["file"] == "2020-FY/legacy.xls"]
+    assert reason["code"].tolist() == ["file_unreadable"]
+    assert "tệp không còn trong thư mục" in reason["message"].iloc[0]
+
+
+def test_a_sub_folder_that_cannot_be_listed_is_named_in_the_manifest(tmp_path, monkeypatch) -> None:
+    from unionstats.read import inventory
+    from unionstats.store.ingest import ingest
+
+    raw = raw_with(tmp_path)
+    (raw / "2021-FY").mkdir()
+    shutil.copy(FIXTURES / GOOD, raw / "2021-FY" / "DakTo nam 2021.xlsx")
+    real_scandir = os.scandir
+
+    def no_permission(folder):
+        if str(folder).endswith("2021-FY"):
+            raise PermissionError(13, "Permission denied", str(folder))
+        return real_scandir(folder)
+
+    monkeypatch.setattr(inventory.os, "scandir", no_permission)
+    entries = inventory.list_entries(raw)
+    assert [e.relative for e in entries] == ["2020-FY/DakTo nam 2020.xlsx", "2021-FY"]
+    reason = inventory.skip_reason(entries[1])
+    assert reason is not None and reason.startswith("Thư mục không đọc được (không có quyền đọc)")
+    assert ingest(raw, tmp_path / "out", REFERENCE, workers=1, entries=entries).count("skipped") == 1
+    manifest = pd.read_csv(tmp_path / "out" / "manifest.csv", dtype=str, keep_default_na=False)
+    assert manifest.set_index("path").at["2021-FY", "message"] == reason
+
+
 def test_feedback_never_reopens_a_quarantined_file(tmp_path) -> None:
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -69,6 +69,12 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "thành \\x..): đổi tên tệp (gõ lại tên) rồi chạy lại 'unionstats ingest'.",
     ),
     (
+        "file_unreadable",
+        "error",
+        "Không đọc được tệp",
+        "Không đọc được tệp ({detail}): kiểm tra tệp còn trong thư mục và mở được rồi chạy lại.",
+    ),
+    (
         "reader_failed",
         "error",
         "Lỗi khi đọc tệp",

@@ -42,13 +42,15 @@ class Entry(NamedTuple):
     """One entry under the raw folder: its path relative to it (with "/"), and its stat.
 
     ``status`` is the target's stat for a file or a working link, the link's own for a
-    broken one; ``broken`` says which.
+    broken one; ``broken`` says which. ``unreadable`` is why a sub-folder could not be
+    listed (its files are then not read), empty for everything else.
     """
 
     relative: str
     path: str
     status: os.stat_result
     broken: bool = False
+    unreadable: str = ""
 
 
 def skip_reason(entry: Entry) -> str | None:
@@ -56,6 +58,11 @@ def skip_reason(entry: Entry) -> str | None:
 
     A broken link, a linked folder, a FIFO or a device is listed (and skipped), never opened.
     """
+    if entry.unreadable:
+        return (
+            f"Thư mục không đọc được ({entry.unreadable}): các tệp trong đó chưa được nhập; "
+            "cấp quyền đọc thư mục rồi chạy lại."
+        )
     if entry.broken:
         return "Liên kết hỏng (trỏ tới tệp không còn): bỏ qua."
     if not stat.S_ISREG(entry.status.st_mode):
@@ -104,7 +111,14 @@ def list_entries(raw: Path) -> list[Entry]:
     pending = [(str(raw), "")]
     while pending:
         folder, prefix = pending.pop()
-        with os.scandir(folder) as listing:
+        try:
+            listing = os.scandir(folder)
+        except OSError as error:
+            if not prefix:  # the raw folder itself: the run cannot start
+                raise
+            entries.append(Entry(prefix[:-1], folder, os.lstat(folder), unreadable=read_error_reason(error)))
+            continue
+        with listing:
             for item in listing:
                 relative = prefix + printable_name(item.name)
                 if item.is_dir(follow_symlinks=False):
@@ -121,6 +135,32 @@ def list_entries(raw: Path) -> list[Entry]:
 def modified_iso(mtime: float) -> str:
     """A file's modification time as the manifest writes it (UTC, microseconds)."""
     return datetime.fromtimestamp(mtime, UTC).isoformat(timespec="microseconds")
+
+
+_READ_ERRORS = {
+    "ENOENT": "tệp không còn trong thư mục",
+    "EACCES": "không có quyền đọc",
+    "EPERM": "không có quyền đọc",
+    "EIO": "lỗi đọc đĩa",
+    "ELOOP": "liên kết vòng",
+    "ENAMETOOLONG": "tên quá dài",
+}
+
+
+def read_error_reason(error: OSError) -> str:
+    """A few Vietnamese words for why a file or folder could not be read."""
+    import errno
+
+    known = _READ_ERRORS.get(errno.errorcode.get(error.errno or 0, ""))
+    return known or error.strerror or type(error).__name__
+
+
+def unreadable_reason(error: OSError) -> str:
+    """Why a listed file could not be hashed (it went away, or cannot be opened)."""
+    return (
+        f"Không đọc được tệp lúc nhập ({read_error_reason(error)}): bỏ qua; "
+        "kiểm tra tệp (đã chép xong chưa, còn trong thư mục không) rồi chạy lại."
+    )
 
 
 def listing_sha256(entries: list[Entry], reference_hash: str) -> str:

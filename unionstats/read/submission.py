@@ -20,7 +20,7 @@ from unionstats.read.cells import SheetGrid, read_workbook
 from unionstats.read.details import read_detail_sheets
 from unionstats.read.forms import Table, count_matches, find_table, read_records, resolve_value_column
 from unionstats.read.identify import identify_period, identify_unit
-from unionstats.read.inventory import name_is_utf8
+from unionstats.read.inventory import name_is_utf8, read_error_reason
 from unionstats.read.labels import label_index
 from unionstats.read.marked_forms import marker_sheet, read_marked_form
 from unionstats.read.unit_figures import read_unit_table
@@ -285,9 +285,7 @@ def finish(submission: Submission, source_file: str, registry: Registry) -> Subm
 def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> FileOutcome:
     """Read one file's submissions; never raises for a bad file (it comes back quarantined)."""
     if not name_is_utf8(path):
-        item = finding("file_name_not_utf8", file=relative)
-        message = f"{relative}: {item.message}"
-        return FileOutcome(relative, sha256, "quarantined", message=message, findings=[item])
+        return _quarantined(relative, sha256, finding("file_name_not_utf8", file=relative))
     try:
         grids = read_workbook(path, display_name=relative)
         submissions, notes = read_submissions(grids, relative, registry)
@@ -296,11 +294,12 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         error.file = relative
         item = Finding("error", error.code, error.message_vi, relative, error.sheet or "", error.cell or "")
         return FileOutcome(relative, sha256, "quarantined", message=str(error), findings=[item])
+    except OSError as error:  # gone or unreadable since it was hashed
+        detail = read_error_reason(error)
+        return _quarantined(relative, sha256, finding("file_unreadable", file=relative, detail=detail))
     except Exception as error:  # a reader bug must not stop the batch or lose the other files
-        item = finding("reader_failed", file=relative, detail=f"{type(error).__name__}: {error}")
-        return FileOutcome(
-            relative, sha256, "quarantined", message=f"{relative}: {item.message}", findings=[item]
-        )
+        detail = f"{type(error).__name__}: {error}"
+        return _quarantined(relative, sha256, finding("reader_failed", file=relative, detail=detail))
     outcome = FileOutcome(relative, sha256, "ingested", details=details)
     for submission in submissions:
         if len(submissions) > 1:  # a one-submission file's records take its part's unit and period
@@ -324,6 +323,12 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         sheets = [replace(note, unit=part.unit, period=part.period) for note in sheets]
     outcome.findings += sheets
     return outcome
+
+
+def _quarantined(relative: str, sha256: str, reason: Finding) -> FileOutcome:
+    return FileOutcome(
+        relative, sha256, "quarantined", message=f"{relative}: {reason.message}", findings=[reason]
+    )
 
 
 def _other_sheets(grids: list[SheetGrid], outcome: FileOutcome, relative: str) -> list[Finding]:

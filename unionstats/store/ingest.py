@@ -27,6 +27,7 @@ from unionstats.read.inventory import (
     modified_iso,
     reference_sha256,
     skip_reason,
+    unreadable_reason,
 )
 from unionstats.read.labels import label_index
 from unionstats.read.submission import FileOutcome
@@ -148,19 +149,27 @@ def take_inventory(
         row["reference_sha256"] = ref_hash
         inventory.rows[relative] = row
         if reason:
-            row |= {"sha256": "", "status": "skipped", "message": reason}
-            row["first_seen"] = _first_seen(before, "", run_time)
+            _skip(row, reason, before, run_time)
             continue
         same_file = (
             before is not None and before.sha256 and (before.modified, before.size) == (modified, size)
         )
-        sha = before.sha256 if same_file else file_sha256(entry.path)
+        try:
+            sha = before.sha256 if same_file else file_sha256(entry.path)
+        except OSError as error:  # gone since it was listed, or not openable
+            _skip(row, unreadable_reason(error), before, run_time)
+            continue
         row |= {"sha256": sha, "first_seen": _first_seen(before, sha, run_time)}
         if reusable and before.sha256 == sha:  # touched, not changed: its manifest row is renewed
             inventory.kept.add(relative)
         else:
             inventory.tasks.append((entry.path, relative, sha, str(reference)))
     return inventory
+
+
+def _skip(row: dict[str, object], reason: str, before: Earlier | None, run_time: str) -> None:
+    row |= {"sha256": "", "status": "skipped", "message": reason}
+    row["first_seen"] = _first_seen(before, "", run_time)
 
 
 def _first_seen(before: Earlier | None, sha: str, run_time: str) -> str:
