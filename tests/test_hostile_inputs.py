@@ -289,6 +289,28 @@ def test_out_that_is_a_file_is_one_line(tmp_path) -> None:
     one_line_error(run_cli("ingest", str(raw), "--out", str(tmp_path / "out")), "out")
 
 
+def test_a_disk_without_symbolic_links_is_said_before_any_file_is_read(tmp_path, monkeypatch, capsys) -> None:
+    """A USB stick formatted FAT/exFAT, or Windows without Developer Mode, refuses symlinks."""
+    import errno
+
+    from unionstats.cli import main
+    from unionstats.read import batch
+
+    def refused(source, target, *args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted", str(target))
+
+    def never(*args, **kwargs):
+        raise AssertionError("no file is read on a disk the store cannot use")
+
+    monkeypatch.setattr(os, "symlink", refused)
+    monkeypatch.setattr(batch, "read_file", never)
+    out = tmp_path / "out"
+    assert main(["ingest", str(raw_with(tmp_path)), "--out", str(out), "--workers", "1"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "symlink" in lines[0] and "FAT/exFAT" in lines[0], lines
+    assert not (out / ".versions").exists()
+
+
 def test_brief_and_table_on_an_empty_store_say_so(tmp_path) -> None:
     (tmp_path / "raw").mkdir()
     out = tmp_path / "out"

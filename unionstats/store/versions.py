@@ -14,6 +14,7 @@ ends by pruning old versions (the last :data:`KEEP` are kept).
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -23,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from unionstats.atomic import link_or_copy, remove_leftovers
+from unionstats.errors import StoreError
 
 VERSIONS = ".versions"
 CURRENT = "current"
@@ -53,8 +55,14 @@ def read_folder(out: Path) -> Path:
 
 
 def clean_up(out: Path) -> list[str]:
-    """Remove what a killed run left behind: staging folders, temporary links and files."""
+    """Remove what a killed run left behind: staging folders, temporary links and files.
+
+    Called as a run starts, it first checks that the store's disk can make the symbolic
+    links the store is built on, so that a run on a disk that cannot stops at once, not
+    after reading every file.
+    """
     out = Path(out)
+    _require_symlinks(out)
     removed: list[str] = []
     versions = out / VERSIONS
     if versions.is_dir():
@@ -69,6 +77,27 @@ def clean_up(out: Path) -> list[str]:
     if current_version(out) is not None:
         link_public_files(out)
     return removed
+
+
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS}
+_WINDOWS_PRIVILEGE_NOT_HELD = 1314
+
+
+def _require_symlinks(out: Path) -> None:
+    probe = out / f".{CURRENT}.tmp-probe-{uuid.uuid4().hex[:8]}"
+    try:
+        os.symlink(VERSIONS, probe)
+    except OSError as error:
+        if error.errno not in _NO_LINKS and getattr(error, "winerror", None) != _WINDOWS_PRIVILEGE_NOT_HELD:
+            raise
+        raise StoreError(
+            "Ổ đĩa chứa kho dữ liệu không tạo được liên kết (symlink) mà kho cần (thường gặp: "
+            "USB định dạng FAT/exFAT, Windows chưa bật Developer Mode): đặt kho trên ổ NTFS, ext4 hoặc "
+            "APFS, hoặc bật Developer Mode, rồi chạy lại.",
+            file=str(out),
+            code="store_no_links",
+        ) from None
+    probe.unlink()
 
 
 @contextmanager
