@@ -311,6 +311,15 @@ def test_a_disk_without_symbolic_links_is_said_before_any_file_is_read(tmp_path,
     assert not (out / ".versions").exists()
 
 
+@pytest.mark.parametrize("where", ["store inside raw", "raw inside store", "the same folder"])
+def test_a_store_and_raw_folder_nested_in_each_other_is_refused_in_one_line(tmp_path, where: str) -> None:
+    raw = raw_with(tmp_path)
+    target = {"store inside raw": raw / "out", "raw inside store": tmp_path, "the same folder": raw}[where]
+    before = sorted(raw.rglob("*"))
+    one_line_error(run_cli("ingest", str(raw), "--out", str(target)), "lồng vào nhau", "--out")
+    assert sorted(raw.rglob("*")) == before
+
+
 def test_brief_and_table_on_an_empty_store_say_so(tmp_path) -> None:
     (tmp_path / "raw").mkdir()
     out = tmp_path / "out"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionstats.errors import UsageError
 from unionstats.read.batch import Task, read_many
 from unionstats.read.inventory import (
     Entry,
@@ -225,6 +226,7 @@ def ingest(
         already did (the command line lists it once to tell whether anything changed).
     """
     raw, out, reference = Path(raw), Path(out), Path(reference)
+    _require_apart(raw, out)
     registry = load_registry(reference)
     label_index(registry.catalogue)  # a wording given to two indicators stops the run here
     with store_lock(out, "ingest"):
@@ -250,6 +252,18 @@ def ingest(
             write_summary(staging, summary)
         result = IngestResult(summary, out, parsed=len(inventory.tasks), reused=len(inventory.kept))
     return result
+
+
+def _require_apart(raw: Path, out: Path) -> None:
+    """The store is never written inside the raw folder (which is read only), nor the reverse."""
+    raw_real, out_real = raw.resolve(), out.resolve()
+    if out_real == raw_real or raw_real in out_real.parents or out_real in raw_real.parents:
+        raise UsageError(
+            f"Thư mục kho và thư mục báo cáo {raw} lồng vào nhau: kho sẽ bị đọc như báo cáo, báo cáo gốc "
+            "bị ghi vào; chọn --out ở ngoài thư mục báo cáo (mặc định data/processed).",
+            file=str(out),
+            code="out_inside_raw",
+        )
 
 
 def _assemble_and_write(
