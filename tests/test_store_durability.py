@@ -155,6 +155,38 @@ def test_a_kill_at_any_commit_step_leaves_old_or_new_and_one_more_run_finishes(t
     assert len(killed_at) >= 5  # the temporary files, the version's rename, the link, the public links
 
 
+def test_a_kill_at_any_step_of_validate_leaves_old_or_new_and_one_more_run_finishes(tmp_path) -> None:
+    raw = make_raw(tmp_path, TWO_PERIODS)
+    base = tmp_path / "base"
+    assert plain_ingest(raw, base).returncode == 0
+    old = state(base)
+    validate_args = ["validate", "--processed", str(base), "--reference", str(REFERENCE)]
+    reference = tmp_path / "reference_run"
+    shutil.copytree(base, reference, symlinks=True)
+    plain = child(KILL_AT_NTH_REPLACE, "0", *validate_args[:2], str(reference), *validate_args[3:])
+    plain.communicate(timeout=300)
+    new = state(reference)
+    assert new != old  # validate adds its findings (units that did not report…)
+
+    killed_at = []
+    for nth in range(1, 40):
+        out = tmp_path / f"kill-{nth}"
+        shutil.copytree(base, out, symlinks=True)
+        args = [*validate_args[:2], str(out), *validate_args[3:]]
+        process = child(KILL_AT_NTH_REPLACE, str(nth), *args)
+        process.communicate(timeout=300)
+        if process.returncode != 9:
+            break  # the run needs fewer steps than nth: every step has been tried
+        killed_at.append(nth)
+        assert state(out) in (old, new), f"after a kill at step {nth} the store is neither old nor new"
+        again = child(KILL_AT_NTH_REPLACE, "0", *args)
+        again.communicate(timeout=300)
+        assert state(out) == new, f"the run after a kill at step {nth} differs from an uninterrupted one"
+        assert not list((out / ".versions").glob(".staging-*")) and not list(out.glob(".*.tmp-*"))
+    print(f"killed at steps {killed_at}")
+    assert len(killed_at) >= 3  # the two files, the version's rename, the link
+
+
 def test_a_second_run_waits_for_none_and_names_the_running_one(tmp_path) -> None:
     raw = make_raw(tmp_path, {f"2020-FY/DakTo copy {i}.xlsx": GOOD for i in range(4)})
     out = tmp_path / "out"

@@ -36,7 +36,7 @@ from unionstats.store.files import (
     write_csv,
 )
 from unionstats.store.lock import store_lock
-from unionstats.store.versions import PARTS_FOLDER, PUBLIC_FILES, new_version
+from unionstats.store.versions import PARTS_FOLDER, PUBLIC_FILES, clean_up, new_version
 
 COMPLETENESS_COLUMNS = (
     "period",
@@ -138,6 +138,7 @@ def validate(processed: Path, reference: Path, registry: Registry) -> Validation
     processed, reference = Path(processed), Path(reference)
     read_values(processed)  # a missing store is an error before anything is created
     with store_lock(processed, "validate"):
+        clean_up(processed)  # what a killed ingest or validate left
         return _validate(processed, reference, registry)
 
 
