@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 RAW ?= data/raw
 PROCESSED ?= data/processed
 
-.PHONY: help setup demo test lint format lab bench clean-data
+.PHONY: help setup demo test lint format lab bench bench-scaling clean-data
 
 help: ## Show this list of targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -50,6 +50,10 @@ lab: setup ## Open JupyterLab on the notebooks (installs the lab extra once)
 bench: setup ## Benchmark ingest on a 2000-file corpus (FILES=N to change); see benchmarks/README.md
 	@$(BIN)/python -c "import xlrd" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	$(BIN)/python benchmarks/bench_ingest.py --files $(or $(FILES),2000)
+
+bench-scaling: setup ## Re-ingest after one added file at 2000 and 20000 files, alternating (minutes; corpora kept)
+	@$(BIN)/python -c "import xlrd" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python benchmarks/bench_scaling.py
 
 clean-data: ## Remove generated data (processed store, figures, reports); never data/raw
 	rm -rf $(PROCESSED)/.versions $(PROCESSED)/current $(PROCESSED)/.lock $(PROCESSED)/*.parquet \
