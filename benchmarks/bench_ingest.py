@@ -68,6 +68,21 @@ def measure(command: list[str]) -> dict[str, float]:
     return {"seconds": seconds, "peak_mib": usage.ru_maxrss / 1024}
 
 
+def ingest_command(corpus: Path) -> list[str]:
+    """``unionstats ingest`` of the corpus's raw folder into its ``processed`` store."""
+    command = [sys.executable, "-m", "unionstats", "ingest", str(corpus / "raw")]
+    return [*command, "--out", str(corpus / "processed"), "--reference", str(corpus / "reference")]
+
+
+def write_corpus(corpus: Path, files: int, seed: int) -> None:
+    """Write a corpus of ``files`` submissions with make_corpus.py, unless it is there."""
+    if (corpus / "raw").is_dir():
+        return
+    print(f"Writing a corpus of {files} files to {corpus} …", flush=True)
+    command = [sys.executable, str(HERE / "make_corpus.py"), str(corpus), "--files", str(files)]
+    subprocess.run([*command, "--seed", str(seed)], check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=2000)
@@ -76,36 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-naive", action="store_true", help="leave out the (slow) pandas baseline")
     args = parser.parse_args(argv)
     corpus = args.corpus or OUT / f"corpus-{args.files}-{args.seed}"
-    raw, reference = corpus / "raw", corpus / "reference"
-    if not raw.is_dir():
-        print(f"Writing a corpus of {args.files} files to {corpus} …", flush=True)
-        subprocess.run(
-            [
-                sys.executable,
-                str(HERE / "make_corpus.py"),
-                str(corpus),
-                "--files",
-                str(args.files),
-                "--seed",
-                str(args.seed),
-            ],
-            check=True,
-        )
+    raw = corpus / "raw"
+    write_corpus(corpus, args.files, args.seed)
     files = sum(1 for p in raw.rglob("*") if p.is_file())
     store = corpus / "processed"
     shutil.rmtree(store, ignore_errors=True)
     extra = None
-    unionstats = [
-        sys.executable,
-        "-m",
-        "unionstats",
-        "ingest",
-        str(raw),
-        "--out",
-        str(store),
-        "--reference",
-        str(reference),
-    ]
+    unionstats = ingest_command(corpus)
     results: dict[str, dict[str, float]] = {}
     try:
         results["floor"] = measure([sys.executable, "-c", FLOOR, str(raw)])

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,33 +24,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_ingest import OUT, measure  # noqa: E402
+from bench_ingest import OUT, ingest_command, measure, write_corpus  # noqa: E402
 
 
 def corpus_of(files: int, seed: int, folder: Path | None = None) -> Path:
     """The corpus of ``files`` submissions (written once), ingested once."""
     corpus = folder or OUT / f"corpus-{files}-{seed}"
-    if not (corpus / "raw").is_dir():
-        print(f"Writing a corpus of {files} files to {corpus} …", flush=True)
-        command = [sys.executable, str(HERE / "make_corpus.py"), str(corpus), "--files", str(files)]
-        subprocess.run([*command, "--seed", str(seed)], check=True)
+    write_corpus(corpus, files, seed)
     measure(ingest_command(corpus))
     return corpus
-
-
-def ingest_command(corpus: Path) -> list[str]:
-    raw, out, reference = corpus / "raw", corpus / "processed", corpus / "reference"
-    return [
-        sys.executable,
-        "-m",
-        "unionstats",
-        "ingest",
-        str(raw),
-        "--out",
-        str(out),
-        "--reference",
-        str(reference),
-    ]
 
 
 def one_added_file(corpus: Path, round_number: int) -> float:
