@@ -63,3 +63,53 @@ def test_unreadable_files_raise_one_vietnamese_line(tmp_path, name, content, cod
     with pytest.raises(InputFileError) as caught:
         read_workbook(path)
     assert caught.value.code == code and "\n" not in str(caught.value) and name in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("writer", "renamed_to"),
+    [("openpyxl", ".xls"), ("xls", ".xlsx"), ("ods", ".xlsx"), ("openpyxl", ".ods")],
+    ids=["xlsx saved as .xls", "xls renamed .xlsx", "ods renamed .xlsx", "xlsx renamed .ods"],
+)
+def test_a_workbook_under_another_suffix_is_read_by_its_content(tmp_path, writer, renamed_to) -> None:
+    sheet = SheetSpec("Báo cáo")
+    sheet.put(0, 0, "Tổng số đoàn viên")
+    sheet.put(0, 1, 1787)
+    suffix = {"openpyxl": ".xlsx", "xls": ".xls", "ods": ".ods"}[writer]
+    written = write_workbook(tmp_path / f"b{suffix}", [sheet], writer)
+    renamed = written.rename(tmp_path / f"DakTo nam 2020{renamed_to}")
+    grids = read_workbook(renamed)
+    assert grids[0].value(0, 0) == "Tổng số đoàn viên" and grids[0].value(0, 1) == 1787
+
+
+HTML_TABLE = "<html><body><table><tr><td>Tổng số đoàn viên</td><td>1787</td></tr></table></body></html>"
+XML_2003 = (
+    '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
+    '<Worksheet ss:Name="Sheet1"/></Workbook>'
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("\ufeff\n" + HTML_TABLE, "là trang web HTML"),
+        ("<!DOCTYPE html>" + HTML_TABLE, "là trang web HTML"),
+        (XML_2003, "là tệp XML Spreadsheet 2003"),
+    ],
+    ids=["html with a byte-order mark", "html with a doctype", "xml spreadsheet 2003"],
+)
+def test_a_web_page_or_xml_under_an_excel_suffix_is_refused_saying_so(tmp_path, content, reason) -> None:
+    path = tmp_path / "BaoCao.xls"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        read_workbook(path)
+    assert caught.value.code == "file_corrupt" and reason in str(caught.value)
+    assert "lưu lại bằng Excel" in str(caught.value)
+
+
+def test_a_zip_bomb_under_an_xls_suffix_is_still_refused(tmp_path) -> None:
+    bomb = tmp_path / "bomb.xls"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (300 * 1024 * 1024))
+    with pytest.raises(InputFileError) as caught:
+        read_workbook(bomb)
+    assert caught.value.code == "file_zip_bomb"

@@ -5,6 +5,11 @@ pointless: a zip bomb (absurd inflated size or ratio), an archive of thousands o
 a sheet whose cells reach far beyond any report (a single cell at XFD1048576 makes a
 reader allocate a grid of 17 billion cells), or an Office file encrypted with a password
 (an OLE/CFB container holding an ``EncryptedPackage`` instead of a zip).
+
+The container is told by its first bytes, not by the file's suffix: offices rename files (an
+.xlsx saved as ".xls", an old .xls renamed ".xlsx"), and web systems export HTML tables
+under an Excel suffix. A workbook under the wrong suffix is read by its content
+(:func:`container_kind`); an HTML page or an XML Spreadsheet 2003 is refused with that reason.
 """
 
 from __future__ import annotations
@@ -22,16 +27,46 @@ MAX_COMPRESSION_RATIO = 200
 MAX_ZIP_MEMBERS = 10_000
 MAX_CELLS = 5_000_000  # rows × columns of one sheet; a report form has a few thousand
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+SUFFIX_KINDS = {".xlsx": "ooxml", ".xlsm": "ooxml", ".xlsb": "ooxml", ".ods": "ods", ".xls": "cfb"}
+_NOT_A_WORKBOOK = {
+    "html": " (là trang web HTML mang đuôi bảng tính, thường do xuất từ phần mềm trên web)",
+    "xml2003": " (là tệp XML Spreadsheet 2003)",
+}
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]{1,3}[0-9]{1,7}:([A-Z]{1,3})([0-9]{1,7})"')
 _SHEET_MEMBER = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 
 
-def check_container(path: Path, name: str) -> None:
-    """Refuse ``path`` (shown as ``name``) if it is encrypted, a zip bomb, or a sheet is huge."""
-    if path.suffix.lower() in ZIP_SUFFIXES:
+def container_kind(path: Path) -> str:
+    """What the file's first bytes say it is: ``ooxml`` (a zip: .xlsx, .xlsm, .xlsb), ``ods``
+    (a zip whose first member names the OpenDocument type), ``cfb`` (.xls, or an encrypted
+    Office file), ``html``, ``xml2003`` or ``other``."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(ZIP_MAGICS):
+        return "ods" if head[30:38] == b"mimetype" and b"opendocument.spreadsheet" in head else "ooxml"
+    if head.startswith(CFB_MAGIC):
+        return "cfb"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"<"):
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in text:
+            return "xml2003"
+        if b"<html" in text or b"<table" in text or b"<!doctype html" in text:
+            return "html"
+    return "other"
+
+
+def check_container(path: Path, name: str) -> str:
+    """Refuse ``path`` (shown as ``name``) if it is encrypted, a zip bomb, a huge sheet, or a
+    web page or XML file under a spreadsheet's suffix. Returns its :func:`container_kind`."""
+    kind = container_kind(path)
+    if kind in ("ooxml", "ods") or (kind == "other" and path.suffix.lower() in ZIP_SUFFIXES):
         check_archive(path, name)
-    elif _holds_encrypted_package(path):  # an .xls that is really an encrypted .xlsx
+    elif kind == "cfb" and _holds_encrypted_package(path):  # e.g. an encrypted .xlsx
         raise InputFileError.of("file_encrypted", file=name)
+    elif kind in _NOT_A_WORKBOOK:
+        raise InputFileError.of("file_corrupt", file=name, detail=_NOT_A_WORKBOOK[kind])
+    return kind
 
 
 def _holds_encrypted_package(path: Path) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 import python_calamine
 
 from unionstats.errors import InputFileError
-from unionstats.read.archive import check_container
+from unionstats.read.archive import SUFFIX_KINDS, check_container
 from unionstats.read.inventory import SPREADSHEET_SUFFIXES
 from unionstats.text import fold
 
@@ -74,6 +74,15 @@ class SheetGrid:
         return row, col
 
 
+def _open(path: Path, kind: str) -> python_calamine.CalamineWorkbook:
+    """Open by the suffix when the content agrees with it, else by the content (a renamed
+    file), as Excel does after its warning."""
+    if SUFFIX_KINDS.get(path.suffix.lower()) == kind:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    with open(path, "rb") as handle:
+        return python_calamine.CalamineWorkbook.from_filelike(handle)
+
+
 def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetGrid]:
     """Read every worksheet of ``path`` into :class:`SheetGrid` objects.
 
@@ -87,9 +96,9 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[SheetG
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
         raise InputFileError.of("file_not_spreadsheet", file=name, suffix=path.suffix)
-    check_container(path, name)
+    kind = check_container(path, name)
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        workbook = _open(path, kind)
     except python_calamine.PasswordError:
         raise InputFileError.of("file_encrypted", file=name) from None
     except Exception as error:  # calamine raises several unrelated types for bad files
