@@ -161,9 +161,9 @@ def test_a_run_reads_only_the_partitions_it_touches(tmp_path: Path, monkeypatch)
     loaded: list[set[str] | None] = []
     real = store.read_values
 
-    def spy(processed, periods=None):
-        loaded.append(periods)
-        return real(processed, periods)
+    def spy(processed, keys=None):
+        loaded.append(keys)
+        return real(processed, keys)
 
     monkeypatch.setattr("unionstats.store.assemble.read_values", spy)
     CHANGES["a correction for one half-year"](raw)

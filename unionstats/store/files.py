@@ -137,14 +137,10 @@ def write_store(
     from ``tables``. The public CSV files are joined from their parts.
     """
     staging = Path(staging)
-    keys = {NO_PERIOD}
-    for name, unit_column in _UNIT_COLUMNS.items():
-        table = tables[name]
-        if isinstance(table, Partitioned):
-            keys |= {key for key, _, _ in table.runs}
-        else:
-            keys |= set(layout.keys(table, unit_column))
-    if touched is not None:
+    if touched is None:
+        found = (_keys_of(tables[name], layout, column) for name, column in _UNIT_COLUMNS.items())
+        keys = {NO_PERIOD}.union(*found)
+    else:
         keys = set(touched) | {NO_PERIOD}
         carry_partitions(previous, staging, PARTITIONED, keys)
         carry_partitions(previous / PARTS, staging / PARTS, ("values", "findings", "manifest"), keys)
@@ -165,6 +161,13 @@ def write_store(
     join_csv_parts(staging / PARTS / "values", staging / VALUES_CSV, list(VALUE_COLUMNS))
     join_csv_parts(staging / PARTS / "findings", staging / FINDINGS_FILE, list(FINDING_COLUMNS))
     join_csv_parts(staging / PARTS / "manifest", staging / MANIFEST_FILE, list(MANIFEST_COLUMNS))
+
+
+def _keys_of(table: pd.DataFrame | Partitioned, layout: Layout, unit_column: str) -> set[str]:
+    """The partitions ``table`` has rows in."""
+    if isinstance(table, Partitioned):
+        return {key for key, _, _ in table.runs}
+    return set(layout.keys(table, unit_column))
 
 
 def _partitioned(
@@ -193,17 +196,18 @@ def _missing_store(processed: Path) -> StoreError:
     )
 
 
-def read_values(processed: Path, periods: set[str] | None = None) -> pd.DataFrame:
-    """Read the current values (superseded submissions excluded), of ``periods`` or all."""
+def read_values(processed: Path, keys: set[str] | None = None) -> pd.DataFrame:
+    """Read the current values (superseded submissions excluded): all, or those of the
+    partitions ``keys`` (:meth:`Layout.key` names such as ``2020-FY.03``, not periods)."""
     path = read_folder(processed) / VALUES_FILE
     if not path.exists():
         raise _missing_store(Path(processed))
-    return read_parquet_partitions(path, normalise_values, periods)
+    return read_parquet_partitions(path, normalise_values, keys)
 
 
-def read_history(processed: Path, periods: set[str] | None = None) -> pd.DataFrame:
-    """Read the values of superseded submissions (empty if none), of ``periods`` or all."""
-    return read_parquet_partitions(read_folder(processed) / HISTORY_FILE, normalise_values, periods)
+def read_history(processed: Path, keys: set[str] | None = None) -> pd.DataFrame:
+    """Read the values of superseded submissions (empty if none): all, or the partitions ``keys``."""
+    return read_parquet_partitions(read_folder(processed) / HISTORY_FILE, normalise_values, keys)
 
 
 def _read_text_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -278,17 +282,17 @@ def read_findings(processed: Path) -> pd.DataFrame:
     return _read_text_csv(read_folder(processed) / FINDINGS_FILE, FINDING_COLUMNS)
 
 
-def read_details(processed: Path, periods: set[str] | None = None) -> pd.DataFrame:
-    """Read the CĐCS detail values (empty if no unit attached a CĐCS list), of ``periods`` or all."""
-    return read_parquet_partitions(read_folder(processed) / DETAILS_FILE, normalise_details, periods)
+def read_details(processed: Path, keys: set[str] | None = None) -> pd.DataFrame:
+    """Read the CĐCS detail values (empty if no unit attached a CĐCS list): all, or the
+    partitions ``keys``."""
+    return read_parquet_partitions(read_folder(processed) / DETAILS_FILE, normalise_details, keys)
 
 
 def read_findings_parts(processed: Path, keys: set[str] | None) -> pd.DataFrame:
-    """Ingest's own findings of the periods ``keys`` (the parts validation never touches)."""
+    """Ingest's own findings of the partitions ``keys`` (the parts validation never touches)."""
     folder = read_folder(processed)
-    if not (folder / PARTS).is_dir():  # the older layout: one findings.csv
-        findings = read_findings(processed)
-        return findings  # a store of that layout is always read and rewritten whole
+    if not (folder / PARTS).is_dir():  # the older layout: one findings.csv, read and rewritten whole
+        return read_findings(processed)
     return read_csv_parts(folder / PARTS / "findings", FINDING_COLUMNS, keys)
 
 
