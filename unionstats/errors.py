@@ -119,3 +119,22 @@ def describe_os_error(error: OSError) -> str:
         return template.format(name=name) + "; dữ liệu đã có không bị thay đổi."
     reason = error.strerror or type(error).__name__
     return f"lỗi hệ thống khi thao tác trên {name} ({reason}); dữ liệu đã có không bị thay đổi."
+
+
+_READ_ERRORS = {
+    "ENOENT": "tệp không còn trong thư mục",
+    "EACCES": "không có quyền đọc",
+    "EPERM": "không có quyền đọc",
+    "EIO": "lỗi đọc đĩa",
+    "ELOOP": "liên kết vòng",
+    "ENAMETOOLONG": "tên quá dài",
+}
+
+
+def describe_read_error(error: OSError) -> str:
+    """A few Vietnamese words for why a file or folder could not be read (no file name: the
+    caller's message names it)."""
+    import errno
+
+    known = _READ_ERRORS.get(errno.errorcode.get(error.errno or 0, ""))
+    return known or error.strerror or type(error).__name__

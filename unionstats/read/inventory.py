@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from unionstats.errors import describe_read_error
+
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 MANIFEST_FILE = "manifest.csv"
 SUMMARY_FILE = "summary.json"
@@ -116,7 +118,9 @@ def list_entries(raw: Path) -> list[Entry]:
         except OSError as error:
             if not prefix:  # the raw folder itself: the run cannot start
                 raise
-            entries.append(Entry(prefix[:-1], folder, os.lstat(folder), unreadable=read_error_reason(error)))
+            entries.append(
+                Entry(prefix[:-1], folder, os.lstat(folder), unreadable=describe_read_error(error))
+            )
             continue
         with listing:
             for item in listing:
@@ -137,28 +141,10 @@ def modified_iso(mtime: float) -> str:
     return datetime.fromtimestamp(mtime, UTC).isoformat(timespec="microseconds")
 
 
-_READ_ERRORS = {
-    "ENOENT": "tệp không còn trong thư mục",
-    "EACCES": "không có quyền đọc",
-    "EPERM": "không có quyền đọc",
-    "EIO": "lỗi đọc đĩa",
-    "ELOOP": "liên kết vòng",
-    "ENAMETOOLONG": "tên quá dài",
-}
-
-
-def read_error_reason(error: OSError) -> str:
-    """A few Vietnamese words for why a file or folder could not be read."""
-    import errno
-
-    known = _READ_ERRORS.get(errno.errorcode.get(error.errno or 0, ""))
-    return known or error.strerror or type(error).__name__
-
-
 def unreadable_reason(error: OSError) -> str:
     """Why a listed file could not be hashed (it went away, or cannot be opened)."""
     return (
-        f"Không đọc được tệp lúc nhập ({read_error_reason(error)}): bỏ qua; "
+        f"Không đọc được tệp lúc nhập ({describe_read_error(error)}): bỏ qua; "
         "kiểm tra tệp (đã chép xong chưa, còn trong thư mục không) rồi chạy lại."
     )
 

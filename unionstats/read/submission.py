@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from unionstats.errors import InputFileError
+from unionstats.errors import InputFileError, describe_read_error
 from unionstats.findings import Finding, finding
 from unionstats.form_marker import MARKER_SHEET
 from unionstats.periods import Period
@@ -20,7 +20,7 @@ from unionstats.read.cells import SheetGrid, read_workbook
 from unionstats.read.details import read_detail_sheets
 from unionstats.read.forms import Table, count_matches, find_table, read_records, resolve_value_column
 from unionstats.read.identify import identify_period, identify_unit
-from unionstats.read.inventory import name_is_utf8, read_error_reason
+from unionstats.read.inventory import name_is_utf8
 from unionstats.read.labels import label_index
 from unionstats.read.marked_forms import marker_sheet, read_marked_form
 from unionstats.read.unit_figures import read_unit_table
@@ -295,7 +295,7 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         item = Finding("error", error.code, error.message_vi, relative, error.sheet or "", error.cell or "")
         return FileOutcome(relative, sha256, "quarantined", message=str(error), findings=[item])
     except OSError as error:  # gone or unreadable since it was hashed
-        detail = read_error_reason(error)
+        detail = describe_read_error(error)
         return _quarantined(relative, sha256, finding("file_unreadable", file=relative, detail=detail))
     except Exception as error:  # a reader bug must not stop the batch or lose the other files
         detail = f"{type(error).__name__}: {error}"
