@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from unionstats.reference import Registry, load_registry
+from unionstats.store.versions import current_version
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "data" / "reference"
@@ -55,4 +56,4 @@ def sample_store(sample_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 @pytest.fixture(scope="session")
 def sample_values(sample_store: Path) -> pd.DataFrame:
-    return pd.read_parquet(sample_store / "values.parquet")
+    return pd.read_parquet(current_version(sample_store) / "values.parquet")

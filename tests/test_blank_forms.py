@@ -22,6 +22,7 @@ from unionstats import form_marker as marker
 from unionstats.periods import parse_code
 from unionstats.read.submission import read_file
 from unionstats.reference import load_registry
+from unionstats.store.versions import current_version
 
 REGISTRY = load_registry(REFERENCE)
 PERIOD = "2025-FY"
@@ -89,12 +90,12 @@ def test_every_filled_form_of_a_period_is_read_exactly(tmp_path: Path) -> None:
             expected[(unit, code)] = value
     result = run_cli("ingest", str(raw), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stdout + result.stderr
-    values = pd.read_parquet(tmp_path / "out" / "values.parquet")
+    values = pd.read_parquet(current_version(tmp_path / "out") / "values.parquet")
     got = {(row.unit_code, row.indicator): row.value for row in values.itertuples()}
     assert got == expected
     manifest = pd.read_csv(tmp_path / "out" / "manifest.csv", dtype=str, keep_default_na=False)
     assert set(manifest["form_version"]) == {marker.FORM_VERSION} and set(manifest["status"]) == {"ingested"}
-    details = pd.read_parquet(tmp_path / "out" / "cdcs_values.parquet")
+    details = pd.read_parquet(current_version(tmp_path / "out") / "cdcs_values.parquet")
     assert set(details[details["indicator"] == "members"]["value"]) == {40, 120}
 
 

@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES, run_cli
 
+from unionstats.store.versions import current_version
+
 
 def test_ingest_reports_quarantine_with_exit_3_and_no_traceback(tmp_path: Path) -> None:
     raw = tmp_path / "raw" / "2020-FY"
@@ -20,7 +22,7 @@ def test_ingest_reports_quarantine_with_exit_3_and_no_traceback(tmp_path: Path) 
     assert "Traceback" not in result.stdout + result.stderr
     assert "CÁCH LY  2020-FY/hong.xlsx:" in result.stdout
     assert "1 đã nhập" in result.stdout and "1 cách ly" in result.stdout
-    assert len(pd.read_parquet(tmp_path / "out" / "values.parquet")) == 3
+    assert len(pd.read_parquet(current_version(tmp_path / "out") / "values.parquet")) == 3
 
 
 def test_ingest_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:

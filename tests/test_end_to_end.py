@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from unionstats.read.cells import read_workbook
+from unionstats.store.versions import current_version
 
 SEED_003_CUM_2_2020_FY = {
     "cdcs": 288,
@@ -108,7 +109,7 @@ def test_sample_carries_the_deliberate_problems(sample_store: Path, sample_value
     # sa-thay 2022-FY was resubmitted: the correction is current, the first file history
     superseded = manifest[manifest["status"] == "superseded"]
     assert list(superseded["path"]) == ["2022-FY/SaThay_2022_FY.xlsx"]
-    history = pd.read_parquet(sample_store / "values_superseded.parquet")
+    history = pd.read_parquet(current_version(sample_store) / "values_superseded.parquet")
     first = history.set_index("indicator")["value"]
     current = sample_values[
         (sample_values["unit_code"] == "sa-thay") & (sample_values["period"] == "2022-FY")

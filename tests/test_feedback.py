@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from unionstats.check.feedback import RESULTS_SHEET, write_feedback
 from unionstats.check.validate import validate
 from unionstats.store.ingest import ingest
+from unionstats.store.versions import current_version
 
 
 def sha(path: Path) -> str:
@@ -59,7 +60,8 @@ def test_feedback_highlights_and_comments_problem_cells(tmp_path, registry) -> N
 
 def test_legacy_xls_is_rebuilt_as_xlsx_with_annotations(tmp_path, registry) -> None:
     raw, processed = prepared_store(tmp_path, registry, {"2020-FY/DakTo nam 2020.xls": "legacy_format.xls"})
-    findings = pd.read_csv(processed / "findings.csv", encoding="utf-8-sig", keep_default_na=False)
+    stored = current_version(processed) / "findings.csv"  # a finding put into the store itself
+    findings = pd.read_csv(stored, encoding="utf-8-sig", keep_default_na=False)
     findings.loc[len(findings)] = {
         **{c: "" for c in findings.columns},
         "severity": "warning",
@@ -69,7 +71,7 @@ def test_legacy_xls_is_rebuilt_as_xlsx_with_annotations(tmp_path, registry) -> N
         "sheet": "Sheet1",
         "cell": "D10",
     }
-    findings.to_csv(processed / "findings.csv", index=False, encoding="utf-8-sig")
+    findings.to_csv(stored, index=False, encoding="utf-8-sig")
     [item] = write_feedback(processed, raw, tmp_path / "out")
     assert item.rebuilt and item.output.suffix == ".xlsx"
     book = load_workbook(item.output)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -17,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 
 from unionstats.check.rules import load_rules
 from unionstats.publish.formats.html import paragraph_html
+from unionstats.store.versions import current_version
 
 GOOD = "table_far_down_after_notes.xlsx"
 
@@ -289,26 +291,29 @@ def test_out_that_is_a_file_is_one_line(tmp_path) -> None:
     one_line_error(run_cli("ingest", str(raw), "--out", str(tmp_path / "out")), "out")
 
 
-def test_a_disk_without_symbolic_links_is_said_before_any_file_is_read(tmp_path, monkeypatch, capsys) -> None:
-    """A USB stick formatted FAT/exFAT, or Windows without Developer Mode, refuses symlinks."""
-    import errno
+@pytest.mark.parametrize("refused", ["symbolic links", "symbolic and hard links"])
+def test_a_disk_without_links_holds_the_same_store(tmp_path, monkeypatch, refused) -> None:
+    """A Windows user without Developer Mode can make no symbolic link, a FAT/exFAT stick not
+    even a hard link: the store needs neither (carried partitions are then copied)."""
+    from unionstats.store.ingest import ingest
 
-    from unionstats.cli import main
-    from unionstats.read import batch
+    raw = raw_with(tmp_path)
+    (raw / "2021-H1").mkdir()
+    shutil.copy(FIXTURES / "prior_year_column_first.xlsx", raw / "2021-H1" / "NgocHoi 6T2021.xlsx")
+    expected = ingest(raw, tmp_path / "linked", REFERENCE, workers=1)
 
-    def refused(source, target, *args, **kwargs):
-        raise OSError(errno.EPERM, "Operation not permitted", str(target))
+    def no(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
 
-    def never(*args, **kwargs):
-        raise AssertionError("no file is read on a disk the store cannot use")
-
-    monkeypatch.setattr(os, "symlink", refused)
-    monkeypatch.setattr(batch, "read_file", never)
+    monkeypatch.setattr(os, "symlink", no)
+    if "hard" in refused:
+        monkeypatch.setattr(os, "link", no)
     out = tmp_path / "out"
-    assert main(["ingest", str(raw_with(tmp_path)), "--out", str(out), "--workers", "1"]) == 2
-    lines = capsys.readouterr().err.strip().splitlines()
-    assert len(lines) == 1 and "symlink" in lines[0] and "FAT/exFAT" in lines[0], lines
-    assert not (out / ".versions").exists()
+    for _ in range(2):  # the second run carries every partition of the first
+        (raw / "2020-FY" / "DakTo nam 2020.xlsx").touch()
+        result = ingest(raw, out, REFERENCE, workers=1)
+    pd.testing.assert_frame_equal(result.values, expected.values)
+    assert not [p for p in out.rglob("*") if p.is_symlink()]
 
 
 @pytest.mark.parametrize("where", ["store inside raw", "raw inside store", "the same folder"])
@@ -351,7 +356,7 @@ def test_disk_full_or_no_permission_leaves_the_store_as_it_was(tmp_path, name: s
     raw = raw_with(tmp_path)
     out = tmp_path / "out"
     assert run_cli("ingest", str(raw), "--out", str(out)).returncode == 0
-    before = pd.read_parquet(out / "values.parquet")
+    before = pd.read_parquet(current_version(out) / "values.parquet")
     shutil.copy(
         FIXTURES / "counts_us_commas_spaces_float_noise.xlsx", raw / "2020-FY" / "DakTo (bo sung).xlsx"
     )
@@ -363,7 +368,7 @@ def test_disk_full_or_no_permission_leaves_the_store_as_it_was(tmp_path, name: s
         timeout=300,
     )
     one_line_error(result, words)
-    pd.testing.assert_frame_equal(pd.read_parquet(out / "values.parquet"), before)
+    pd.testing.assert_frame_equal(pd.read_parquet(current_version(out) / "values.parquet"), before)
     assert not list((out / ".versions").glob(".staging-*"))
 
 

@@ -19,13 +19,15 @@ import pytest
 from conftest import FIXTURES, REFERENCE
 from openpyxl import Workbook
 
-from unionstats.read.inventory import current_summary, list_entries, reference_sha256
+from unionstats.read.inventory import list_entries, reference_sha256
 from unionstats.reference import load_registry
 from unionstats.store import files as store
 from unionstats.store import ingest as ingest_module
 from unionstats.store.earlier import read_earlier
 from unionstats.store.ingest import ingest
 from unionstats.store.partitions import Layout
+from unionstats.store.unchanged import current_summary
+from unionstats.store.versions import current_version
 
 LAYOUT = Layout.for_units(len(load_registry(REFERENCE).units))
 
@@ -232,7 +234,7 @@ def test_a_store_of_an_older_layout_is_rewritten_whole_once(tmp_path: Path, layo
     first_state(raw)
     before = ingest(raw, out, REFERENCE, workers=1).values
     history_before = store.read_history(out)
-    current = (out / "current").resolve()
+    current = current_version(out)
     if layout == "manifest parts missing":
         shutil.rmtree(current / "parts" / "manifest")
     elif layout == "older partitions":
@@ -247,7 +249,8 @@ def test_a_store_of_an_older_layout_is_rewritten_whole_once(tmp_path: Path, layo
         shutil.rmtree(current / "parts")
     CHANGES["a correction for one half-year"](raw)
     after = ingest(raw, out, REFERENCE, workers=1)
-    assert (out / "current" / "parts" / "manifest").is_dir() and (out / "values.parquet").is_dir()
+    assert (current_version(out) / "parts" / "manifest").is_dir()
+    assert (current_version(out) / "values.parquet").is_dir()
     assert len(after.values) == len(before)
     added = store.read_history(out).merge(history_before, how="left", indicator=True)
     added = added[added["_merge"] == "left_only"]
@@ -331,7 +334,7 @@ def test_lost_severity_counts_are_counted_again_from_the_findings(tmp_path: Path
     raw, out = tmp_path / "raw", tmp_path / "out"
     first_state(raw)
     first = ingest(raw, out, REFERENCE, workers=1).summary["severity"]
-    ((out / "current").resolve() / "parts" / "severity.json").write_text("{not json", encoding="utf-8")
+    (current_version(out) / "parts" / "severity.json").write_text("{not json", encoding="utf-8")
     CHANGES["a correction for one half-year"](raw)
     result = ingest(raw, out, REFERENCE, workers=1)
     counted = result.findings[result.findings["stage"] == "ingest"]["severity"].value_counts()
@@ -355,11 +358,11 @@ def test_a_commit_flushes_every_file_it_wrote_and_no_partition_it_carried(tmp_pa
     monkeypatch.setattr(versions.os, "fsync", recorded)
     CHANGES["a correction for one half-year"](raw)
     ingest(raw, out, REFERENCE, workers=1)
-    version = (out / "current").resolve()
+    version = current_version(out)
     files = [p for p in version.rglob("*") if p.is_file()]
     written = {p.stat().st_ino for p in files if p.stat().st_nlink == 1}
     carried = {p.stat().st_ino for p in files if p.stat().st_nlink > 1}
     folders = {p.stat().st_ino for p in (version, *version.rglob("*")) if p.is_dir()}
-    assert carried and {(version / n).stat().st_ino for n in ("values.csv", "manifest.csv")} <= written
+    assert carried and {(version / n).stat().st_ino for n in ("findings.csv", "manifest.csv")} <= written
     assert written | folders <= flushed
     assert not carried & flushed

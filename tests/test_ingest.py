@@ -13,6 +13,7 @@ from conftest import FIXTURES, REFERENCE
 
 from unionstats.store import files as store
 from unionstats.store.ingest import ingest
+from unionstats.store.versions import current_version
 
 GOOD = ["table_far_down_after_notes.xlsx", "legacy_format.xls"]
 
@@ -56,7 +57,7 @@ def test_one_bad_file_never_stops_the_batch(tmp_path: Path) -> None:
 def test_store_columns_follow_the_contract(tmp_path: Path) -> None:
     raw = make_raw(tmp_path, {"2020-FY/a.xlsx": "table_far_down_after_notes.xlsx"})
     ingest(raw, tmp_path / "out", REFERENCE, workers=1)
-    values = pd.read_parquet(tmp_path / "out" / "values.parquet")
+    values = pd.read_parquet(current_version(tmp_path / "out") / "values.parquet")
     assert list(values.columns) == list(store.VALUE_COLUMNS)
     row = values[values["indicator"] == "members"].iloc[0]
     assert (row["period"], row["year"], row["period_type"]) == ("2020-FY", 2020, "FY")
@@ -152,7 +153,7 @@ def test_interrupted_write_leaves_the_previous_store_intact(tmp_path: Path, monk
     raw = make_raw(tmp_path, {"2020-FY/a.xlsx": GOOD[0]})
     out = tmp_path / "out"
     ingest(raw, out, REFERENCE, workers=1)
-    before = pd.read_parquet(out / "values.parquet")
+    before = pd.read_parquet(current_version(out) / "values.parquet")
     shutil.copy(FIXTURES / "counts_us_commas_spaces_float_noise.xlsx", raw / "2020-FY" / "b.xlsx")
 
     def crash(*args, **kwargs):
@@ -161,7 +162,7 @@ def test_interrupted_write_leaves_the_previous_store_intact(tmp_path: Path, monk
     monkeypatch.setattr("pyarrow.parquet.write_table", crash)  # Ctrl-C while a partition is written
     with pytest.raises(KeyboardInterrupt):
         ingest(raw, out, REFERENCE, workers=1)
-    pd.testing.assert_frame_equal(pd.read_parquet(out / "values.parquet"), before)
+    pd.testing.assert_frame_equal(pd.read_parquet(current_version(out) / "values.parquet"), before)
     leftovers = [*out.glob(".*.tmp-*"), *(out / ".versions").glob(".staging-*")]
     assert not leftovers  # no temporary left behind
 

@@ -10,6 +10,8 @@ import pandas as pd
 from conftest import REFERENCE, run_cli
 from openpyxl import Workbook
 
+from unionstats.store.versions import current_version
+
 
 def office_form(path: Path) -> Path:
     """A Đăk Tô form with one unfamiliar wording, one ambiguous, one not in the catalogue."""
@@ -33,7 +35,7 @@ def test_labels_lists_then_accepts_a_wording_read_by_likeness(tmp_path: Path) ->
     raw, out = tmp_path / "raw", tmp_path / "out"
     office_form(raw / "2020-FY" / "DakTo nam 2020.xlsx")
     assert run_cli("ingest", str(raw), "--out", str(out), "--reference", str(reference)).returncode == 0
-    values = pd.read_parquet(out / "values.parquet").set_index("indicator")["value"]
+    values = pd.read_parquet(current_version(out) / "values.parquet").set_index("indicator")["value"]
     assert values["visits"] == 61 and "gifts" not in values and "gifts_children" not in values
 
     listed = run_cli("labels", "--processed", str(out), "--reference", str(reference))
@@ -62,7 +64,7 @@ def test_labels_lists_then_accepts_a_wording_read_by_likeness(tmp_path: Path) ->
     assert run_cli("ingest", str(raw), "--out", str(out), "--reference", str(reference)).returncode == 0
     findings = pd.read_csv(out / "findings.csv", dtype=str, keep_default_na=False)
     assert not (findings["code"].isin(["label_by_likeness", "label_ambiguous"])).any()
-    values = pd.read_parquet(out / "values.parquet").set_index("indicator")["value"]
+    values = pd.read_parquet(current_version(out) / "values.parquet").set_index("indicator")["value"]
     assert values["visits"] == 61 and values["gifts_children"] == 40
 
 

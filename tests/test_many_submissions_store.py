@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from unionstats.check.feedback import write_feedback
 from unionstats.check.validate import validate
 from unionstats.store.ingest import ingest
+from unionstats.store.versions import current_version
 
 ROWS = [
     ["TỔNG HỢP SỐ LIỆU CỤM 1 NĂM 2021"],
@@ -48,10 +49,12 @@ def test_a_correction_for_one_unit_supersedes_only_its_part_of_a_cluster_table(t
     correction(raw / "2021-FY" / "DakHa nam 2021 (sua).xlsx")
     ingest(raw, store, REFERENCE, workers=1)
 
-    values = pd.read_parquet(store / "values.parquet").set_index(["unit_code", "indicator"])["value"]
+    values = pd.read_parquet(current_version(store) / "values.parquet").set_index(["unit_code", "indicator"])[
+        "value"
+    ]
     assert values[("dak-ha", "members")] == 2330 and values[("sa-thay", "members")] == 1503
     assert values[("tp-kon-tum", "cdcs")] == 241 and len(values) == 8
-    history = pd.read_parquet(store / "values_superseded.parquet")
+    history = pd.read_parquet(current_version(store) / "values_superseded.parquet")
     assert set(history["unit_code"]) == {"dak-ha"} and set(history["value"]) == {66, 2320}
     manifest = pd.read_csv(store / "manifest.csv", dtype=str, keep_default_na=False)
     table = manifest[manifest["path"] == "2021-FY/Cum 1 tong hop.xlsx"].set_index("unit")
@@ -106,13 +109,15 @@ def test_a_half_year_sheet_in_a_full_year_file_fills_a_gap_but_never_replaces_th
     time.sleep(0.01)
     half_and_full_year(raw / "2021-FY" / "DakHa nam 2021.xlsx", h1_members=2349)  # sent later
     ingest(raw, store, REFERENCE, workers=1)
-    values = pd.read_parquet(store / "values.parquet").set_index(["period", "unit_code"])["value"]
+    values = pd.read_parquet(current_version(store) / "values.parquet").set_index(["period", "unit_code"])[
+        "value"
+    ]
     assert values[("2021-H1", "dak-ha")] == 2350  # the file filed under 2021-H1 stays current
     assert values[("2021-FY", "dak-ha")] == 2400
 
     h1.unlink()  # a store that never had the half-year file: the half-year sheet fills the gap
     ingest(raw, tmp_path / "other", REFERENCE, workers=1)
-    values = pd.read_parquet(tmp_path / "other" / "values.parquet").set_index(["period", "unit_code"])[
-        "value"
-    ]
+    values = pd.read_parquet(current_version(tmp_path / "other") / "values.parquet").set_index(
+        ["period", "unit_code"]
+    )["value"]
     assert values[("2021-H1", "dak-ha")] == 2349 and values[("2021-FY", "dak-ha")] == 2400

@@ -8,7 +8,9 @@ import pytest
 from unionstats.errors import StoreError
 from unionstats.findings import findings_frame
 from unionstats.store import files
+from unionstats.store.exports import VALUES_CSV, write_exports
 from unionstats.store.partitions import Layout
+from unionstats.store.versions import new_version
 
 
 def one_value(**changes) -> pd.DataFrame:
@@ -55,8 +57,10 @@ def test_values_keep_their_columns_and_dtypes_through_a_round_trip(tmp_path) -> 
 
 @pytest.mark.parametrize("column", ["sheet", "source_file", "raw", "unit_name"])
 def test_every_text_column_of_values_csv_is_formula_safe(tmp_path, column) -> None:
-    write(tmp_path, one_value(**{column: '=HYPERLINK("http://x","y")'}))
-    text = (tmp_path / files.VALUES_CSV).read_text(encoding="utf-8-sig")
+    with new_version(tmp_path) as staging:
+        write(staging, one_value(**{column: '=HYPERLINK("http://x","y")'}))
+    assert write_exports(tmp_path).written
+    text = (tmp_path / VALUES_CSV).read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text and '"=HYPERLINK' not in text
     assert files.read_values(tmp_path).iloc[0][column] == '=HYPERLINK("http://x","y")'
 

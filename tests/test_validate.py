@@ -19,6 +19,7 @@ from unionstats.check.checks import (
 )
 from unionstats.check.validate import completeness_rates, validate
 from unionstats.store.ingest import ingest
+from unionstats.store.versions import current_version
 
 
 def store_rows(rows: list[tuple[str, str, str, float]]) -> pd.DataFrame:
@@ -99,7 +100,7 @@ def test_cdcs_list_that_differs_from_the_form_is_an_error_naming_both_cells(
     raw.mkdir(parents=True)
     shutil.copy(FIXTURES / f"cdcs_list_members_differ_from_form.{suffix}", raw / f"DakTo nam 2021.{suffix}")
     ingest(tmp_path / "raw", tmp_path / "out", REFERENCE, workers=1)
-    details = pd.read_parquet(tmp_path / "out" / "cdcs_values.parquet")
+    details = pd.read_parquet(current_version(tmp_path / "out") / "cdcs_values.parquet")
     assert details[details["indicator"] == "cdcs"]["value"].sum() == 3
     assert details[details["indicator"] == "rating_good"]["value"].sum() == 2
     result = validate(tmp_path / "out", REFERENCE, registry)

@@ -12,11 +12,30 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 TEMPORARY_PREFIX = "."
+# Windows refuses to replace or rename a file that another process has open, even for an
+# instant (an antivirus scanning a new file, a reader opening ``current.txt``): such a
+# refusal is retried for up to this long before it is taken as real (a file open in Excel).
+WINDOWS_RETRY_SECONDS = 2.0
+
+
+def replace(source: Path | str, target: Path | str) -> None:
+    """``os.replace(source, target)``, retried on Windows while the target (or the source)
+    is briefly held open by another process; a lasting refusal raises ``PermissionError``."""
+    deadline = time.monotonic() + WINDOWS_RETRY_SECONDS
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if os.name != "nt" or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _current_umask() -> int:
@@ -38,7 +57,7 @@ def write_file(target: Path, write: Callable[[Path], None]) -> Path:
     try:
         os.chmod(temporary, 0o666 & ~_current_umask())
         write(Path(temporary))
-        os.replace(temporary, target)
+        replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -76,8 +95,8 @@ def swap_folder(staging: Path, target: Path, keep_subfolders_except: tuple[str, 
     if target.exists():
         old = target.with_name(f"{TEMPORARY_PREFIX}{target.name}.old")
         shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-    staging.rename(target)
+        replace(target, old)
+    replace(staging, target)
     if old is not None:
         for child in old.iterdir():
             if (
@@ -85,7 +104,7 @@ def swap_folder(staging: Path, target: Path, keep_subfolders_except: tuple[str, 
                 and not (target / child.name).exists()
                 and child.name not in keep_subfolders_except
             ):
-                child.rename(target / child.name)
+                replace(child, target / child.name)
         shutil.rmtree(old, ignore_errors=True)
 
 

@@ -8,7 +8,7 @@ are replaced on every run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +26,7 @@ from unionstats.check.rules import load_rules
 from unionstats.findings import Finding, finding, findings_frame
 from unionstats.periods import parse_code, period_order
 from unionstats.reference import Registry
+from unionstats.store.exports import ExportOutcome, write_exports
 from unionstats.store.files import (
     COMPLETENESS_FILE,
     FINDINGS_FILE,
@@ -36,7 +37,7 @@ from unionstats.store.files import (
     write_csv,
 )
 from unionstats.store.lock import store_lock
-from unionstats.store.versions import PARTS_FOLDER, PUBLIC_FILES, clean_up, new_version
+from unionstats.store.versions import PARTS_FOLDER, VERSION_FILES, clean_up, new_version
 
 COMPLETENESS_COLUMNS = (
     "period",
@@ -123,6 +124,7 @@ def completeness_rates(table: pd.DataFrame) -> pd.DataFrame:
 class ValidationResult:
     findings: pd.DataFrame
     completeness: pd.DataFrame
+    exports: ExportOutcome = field(default_factory=ExportOutcome)
 
     @property
     def has_errors(self) -> bool:
@@ -139,7 +141,9 @@ def validate(processed: Path, reference: Path, registry: Registry) -> Validation
     read_values(processed)  # a missing store is an error before anything is created
     with store_lock(processed, "validate"):
         clean_up(processed)  # what a killed ingest or validate left
-        return _validate(processed, reference, registry)
+        result = _validate(processed, reference, registry)
+        result.exports = write_exports(processed)
+    return result
 
 
 def _validate(processed: Path, reference: Path, registry: Registry) -> ValidationResult:
@@ -166,7 +170,7 @@ def _validate(processed: Path, reference: Path, registry: Registry) -> Validatio
         .drop(columns="_order")
         .reset_index(drop=True)
     )
-    kept = (*(n for n in PUBLIC_FILES if n not in (FINDINGS_FILE, COMPLETENESS_FILE)), PARTS_FOLDER)
+    kept = (*(n for n in VERSION_FILES if n not in (FINDINGS_FILE, COMPLETENESS_FILE)), PARTS_FOLDER)
     with new_version(processed, carry=kept) as staging:
         write_csv(combined, staging / FINDINGS_FILE)
         write_csv(table, staging / COMPLETENESS_FILE)

@@ -4,7 +4,9 @@ Each sub-command is a thin wrapper: parse arguments, call the library, print a s
 Vietnamese summary. Exit codes, the same for every command: 0 done; 1 ``--strict`` found
 errors, or an unexpected bug (one line, no traceback); 2 a problem the user can fix (usage,
 reference data, a missing or busy store, the disk), as one Vietnamese line; 3 ``ingest``
-quarantined some files (the rest were ingested); 130 stopped by Ctrl-C.
+quarantined some files (the rest were ingested); 4 the store was written but a file for
+Excel is open in another program and was left as it was (``unionstats export`` writes it);
+130 stopped by Ctrl-C.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from unionstats.cli.answer_commands import (
 )
 from unionstats.cli.parser import build_parser
 from unionstats.cli.store_commands import (
+    cmd_export,
     cmd_feedback,
     cmd_ingest,
     cmd_labels,
@@ -29,12 +32,14 @@ from unionstats.cli.store_commands import (
     cmd_template,
     cmd_validate,
 )
+from unionstats.console import make_output_safe
 from unionstats.errors import UnionstatsError, describe_os_error
 
 COMMANDS = {
     "sample": cmd_sample,
     "ingest": cmd_ingest,
     "validate": cmd_validate,
+    "export": cmd_export,
     "feedback": cmd_feedback,
     "labels": cmd_labels,
     "template": cmd_template,
@@ -49,6 +54,7 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    make_output_safe()  # before argparse, whose messages are Vietnamese too
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

@@ -51,6 +51,10 @@ def _add_read_commands(commands, defaults) -> None:
     validate.add_argument(
         "--strict", action="store_true", help="trả mã thoát 1 nếu có phát hiện mức lỗi (error)"
     )
+    export = commands.add_parser(
+        "export", help="ghi lại các tệp cho Excel (values.csv, findings.csv…) từ kho dữ liệu hiện hành"
+    )
+    store_options(export, processed=True, reference=False)
     feedback = commands.add_parser("feedback", help="bản sao báo cáo có đánh dấu ô lỗi để gửi lại đơn vị")
     store_options(feedback, processed=True, reference=True)
     feedback.add_argument(

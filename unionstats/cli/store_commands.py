@@ -116,7 +116,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f" Chưa nộp: {names}.")
     else:
         print()
-    return 1 if args.strict and result.has_errors else 0
+    return report_held_exports(result.exports, 1 if args.strict and result.has_errors else 0)
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
@@ -132,8 +132,36 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def report_held_exports(exports, exit_code: int) -> int:
+    """Name the exports left unwritten (open in Excel) in one line; the exit code is then 4
+    where it would have been 0 or 3 (``--strict``'s 1 says more)."""
+    from unionstats.store.exports import EXPORT_HELD_EXIT
+
+    if not exports.held:
+        return exit_code
+    print(exports.held_message(), file=sys.stderr)
+    return EXPORT_HELD_EXIT if exit_code in (0, 3) else exit_code
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from unionstats.store.exports import write_exports
+    from unionstats.store.files import read_values
+    from unionstats.store.lock import store_lock
+    from unionstats.store.versions import clean_up
+
+    read_values(args.processed)  # a missing store is an error, not an empty export
+    with store_lock(args.processed, "export"):
+        clean_up(args.processed)
+        exports = write_exports(args.processed)
+    for name in exports.written:
+        print(f"Đã ghi {args.processed / name}")
+    return report_held_exports(exports, 0)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from unionstats.read.inventory import current_summary, list_entries
+    from unionstats.read.inventory import list_entries
+    from unionstats.store.exports import refresh_exports
+    from unionstats.store.unchanged import current_summary
 
     if not args.raw_dir.is_dir():
         raise UsageError(
@@ -147,6 +175,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if summary is not None:  # nothing changed since the last run: no need to load anything
         files = sum(summary["status"].values())
         parsed, reused = 0, files - summary["status"]["skipped"]
+        exports = refresh_exports(args.out, "ingest")
     else:
         from unionstats.store.files import read_summary
         from unionstats.store.ingest import ingest
@@ -160,8 +189,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             entries=entries,
         )
         summary, parsed, reused = read_summary(args.out), result.parsed, result.reused
+        exports = result.exports
     _print_ingest_summary(summary, parsed, reused, args.out)
-    return int(summary["exit_code"])
+    return report_held_exports(exports, int(summary["exit_code"]))
 
 
 def _print_ingest_summary(summary: dict, parsed: int, reused: int, out: Path) -> None:

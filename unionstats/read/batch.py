@@ -2,10 +2,11 @@
 
 A file that crashes the reader, hangs, or exhausts memory must cost only itself. So files
 are read in worker processes that the batch supervises: each worker reads one file at a
-time under a memory limit (``RLIMIT_AS``), the supervisor knows which file each worker holds
-and since when, and a worker that dies or runs past the time limit is killed and replaced;
-its file is quarantined with the reason. Workers ignore Ctrl-C (the command prints one line)
-and are killed by the kernel when their parent dies, even by SIGKILL.
+time under a memory limit, the supervisor knows which file each worker holds and since
+when, and a worker that dies or runs past the time limit is killed and replaced; its file
+is quarantined with the reason. Workers ignore Ctrl-C (the command prints one line) and die
+with their parent, even when it is killed. How each OS keeps these promises, and what it
+cannot (no memory cap on macOS): :mod:`unionstats.read.isolation`.
 
 Each task is ``(path, relative path, sha256, reference folder)``; a worker loads the registry
 once and calls :func:`unionstats.read.submission.read_file`, which never raises for a bad file.
@@ -16,10 +17,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-import signal
 import time
 from collections import deque
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing.connection import Connection, wait
@@ -28,6 +27,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from unionstats.findings import finding
+from unionstats.read.isolation import WorkerJob, ctrl_c_blocked, settle_worker, start_method
 from unionstats.read.submission import FileOutcome, read_file
 from unionstats.reference import Registry, load_registry
 
@@ -44,54 +44,9 @@ def _registry_for(folder: str) -> Registry:
     return _INHERITED.get(folder) or load_registry(Path(folder))
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to SIGKILL this worker when its parent dies (no orphaned readers)."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _limit_memory(megabytes: int) -> None:
-    """Cap this worker's address space at what it uses now plus ``megabytes``."""
-    try:
-        import resource
-
-        with open("/proc/self/statm") as handle:
-            used = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        limit = used + megabytes * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
-    except (OSError, ValueError, ImportError):
-        pass
-
-
-@contextlib.contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """Block SIGINT in this thread for the block; one that arrives meanwhile is delivered
-    when it ends."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 def _worker(connection: Connection, reference: str, memory_mb: int) -> None:
-    # Ctrl-C is the parent's to handle: ignored here before it is unblocked (it was blocked
-    # from before the fork, so one pressed while the worker starts never reaches it)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    _die_with_parent()
-    registry = _registry_for(reference)
-    if memory_mb:
-        _limit_memory(memory_mb)
+    settle_worker(memory_mb)  # deaf to Ctrl-C, dies with the parent, memory capped
+    registry = _registry_for(reference)  # once per worker: inherited (fork) or read (spawn)
     while True:
         try:
             task = connection.recv()
@@ -132,9 +87,9 @@ class Supervisor:
     """Keeps ``workers`` reader processes busy with tasks; replaces any that fail."""
 
     def __init__(self, reference: str, workers: int, seconds: float, memory_mb: int) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.context = multiprocessing.get_context(start_method())
         self.reference, self.seconds, self.memory_mb = reference, seconds, memory_mb
+        self.job = WorkerJob(memory_mb)  # Windows: workers die with this process, memory capped
         self.slots = [self._start() for _ in range(workers)]
 
     def _start(self) -> _Slot:
@@ -142,8 +97,9 @@ class Supervisor:
         process = self.context.Process(
             target=_worker, args=(child, self.reference, self.memory_mb), daemon=True
         )
-        with _sigint_blocked():  # the worker is born with Ctrl-C blocked (see _worker)
+        with ctrl_c_blocked():  # the worker is born deaf to Ctrl-C (see settle_worker)
             process.start()
+        self.job.add(process.pid)
         child.close()
         return _Slot(process, parent)
 
@@ -208,6 +164,7 @@ class Supervisor:
                 slot.process.kill()
                 slot.process.join(timeout=2)
             slot.connection.close()
+        self.job.close()
 
 
 def read_many(tasks: list[Task], registry: Registry, workers: int, progress: bool) -> list[FileOutcome]:

@@ -1,15 +1,13 @@
 """Raw files -> an inventory: which files there are, their content hashes, what to skip.
 
 Kept free of pandas and of the readers, so that ``unionstats ingest`` can tell in a
-fraction of a second that nothing has changed since the last run (same files, same
-contents, same dates, same reference data) and print the stored summary without
-loading anything else.
+fraction of a second that nothing has changed since the last run
+(:mod:`unionstats.store.unchanged`) without loading anything else.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 from datetime import UTC, datetime
@@ -19,8 +17,6 @@ from typing import NamedTuple
 from unionstats.errors import describe_read_error
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
-MANIFEST_FILE = "manifest.csv"
-SUMMARY_FILE = "summary.json"
 
 
 def file_sha256(path: Path) -> str:
@@ -158,28 +154,3 @@ def listing_sha256(entries: list[Entry], reference_hash: str) -> str:
         for e in entries
     )
     return hashlib.sha256(f"{reference_hash}\n{lines}".encode()).hexdigest()
-
-
-def current_summary(entries: list[Entry], out: Path, reference: Path) -> dict | None:
-    """The stored run summary if the store is current for the raw folder listed in
-    ``entries``, else None.
-
-    Current means: the run that wrote the store listed the same files, each with the same
-    size and modification time (the content is then taken as unchanged, as ``make`` and
-    ``git`` do), and read them against the same reference data; the summary names the
-    listing's hash. Files the store keeps though they left the folder need no check: a file
-    leaving changes the listing.
-    """
-    manifest, summary = Path(out) / MANIFEST_FILE, Path(out) / SUMMARY_FILE
-    if not manifest.is_file() or not summary.is_file():
-        return None
-    try:
-        stored = json.loads(summary.read_text(encoding="utf-8"))
-    except ValueError:
-        return None
-    if stored.get("listing_sha256") != listing_sha256(entries, reference_sha256(reference)):
-        return None
-    # The summary is written after the manifest; it must describe this very manifest.
-    if stored.get("manifest_sha256") != file_sha256(manifest):
-        return None
-    return stored

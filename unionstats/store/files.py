@@ -2,11 +2,12 @@
 
 The store's file contract (see ``docs/architecture.md``): ``values.parquet`` (current
 figures), ``values_superseded.parquet`` (figures of replaced submissions),
-``cdcs_values.parquet`` (attached CĐCS lists), ``values.csv`` (the values for Excel),
-``manifest.csv`` (one row per raw file, and per submission of a file that holds several)
-and ``findings.csv``. Every file is written atomically (:mod:`unionstats.atomic`) into a
-new version that one link makes current (:mod:`unionstats.store.versions`); the large
-tables are kept by partition (:mod:`unionstats.store.partitions`).
+``cdcs_values.parquet`` (attached CĐCS lists), ``manifest.csv`` (one row per raw file, and
+per submission of a file that holds several) and ``findings.csv``. Every file is written
+atomically (:mod:`unionstats.atomic`) into a new version that one pointer file makes
+current (:mod:`unionstats.store.versions`); the large tables are kept by partition
+(:mod:`unionstats.store.partitions`); the CSV files an analyst opens in Excel are exports
+of the current version (:mod:`unionstats.store.exports`).
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ def write_store(
     and ``details`` as frames or as rows already cut (:class:`Partitioned`). The large
     tables are taken out of it as they are written. The other partitions are
     hard-linked from the ``previous`` version; ``touched`` = None rewrites every partition
-    from ``tables``. The public CSV files are joined from their parts.
+    from ``tables``. ``findings.csv`` and ``manifest.csv`` are joined from their parts;
+    ``values.csv`` is joined only as an export, after the commit (:mod:`.exports`).
     """
     staging = Path(staging)
     if touched is None:
@@ -158,7 +160,6 @@ def write_store(
     manifest = manifest.sort_values(["path", "sheet"], kind="stable")
     write_csv_parts(Partitioned.of(manifest, layout, "unit"), staging / PARTS / "manifest", keys)
     layout.write_marker(staging)
-    join_csv_parts(staging / PARTS / "values", staging / VALUES_CSV, list(VALUE_COLUMNS))
     join_csv_parts(staging / PARTS / "findings", staging / FINDINGS_FILE, list(FINDING_COLUMNS))
     join_csv_parts(staging / PARTS / "manifest", staging / MANIFEST_FILE, list(MANIFEST_COLUMNS))
 

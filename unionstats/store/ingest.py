@@ -45,6 +45,7 @@ from unionstats.store.assemble import (
     value_orders,
 )
 from unionstats.store.earlier import Earlier, EarlierFiles, read_earlier
+from unionstats.store.exports import EXPORT_HELD_EXIT, ExportOutcome, write_exports
 from unionstats.store.files import (
     COMPLETENESS_FILE,
     DETAIL_COLUMNS,
@@ -78,6 +79,7 @@ class IngestResult:
     out: Path
     parsed: int = 0
     reused: int = 0
+    exports: ExportOutcome = field(default_factory=ExportOutcome)
 
     @cached_property
     def manifest(self) -> pd.DataFrame:
@@ -97,8 +99,9 @@ class IngestResult:
 
     @property
     def exit_code(self) -> int:
-        """0 when nothing is quarantined, 3 otherwise (see the README's exit codes)."""
-        return int(self.summary["exit_code"])
+        """0 when nothing is quarantined, 3 otherwise, 4 when an export for Excel could not be
+        written (see the README's exit codes)."""
+        return EXPORT_HELD_EXIT if self.exports.held else int(self.summary["exit_code"])
 
 
 @dataclass
@@ -237,7 +240,7 @@ def ingest(
         inventory = take_inventory(entries, reference, ref_hash, read_earlier(out, layout), _now())
         outcomes = {
             outcome.path: outcome
-            for outcome in read_many(inventory.tasks, registry, workers or os.cpu_count() or 1, progress)
+            for outcome in read_many(inventory.tasks, registry, _workers(workers), progress)
         }
         keys = touched_keys(out, inventory, outcomes)
         missing = inventory.missing()
@@ -250,8 +253,14 @@ def ingest(
             summary = summarise(staging, severity, missing)
             summary["listing_sha256"] = listing_sha256(entries, ref_hash)
             write_summary(staging, summary)
-        result = IngestResult(summary, out, parsed=len(inventory.tasks), reused=len(inventory.kept))
-    return result
+        exports = write_exports(out)
+    return IngestResult(summary, out, len(inventory.tasks), len(inventory.kept), exports)
+
+
+def _workers(asked: int | None) -> int:
+    """Reader processes: as asked (0 reads in this process, without isolation), else one per
+    core."""
+    return (os.cpu_count() or 1) if asked is None else asked
 
 
 def _require_apart(raw: Path, out: Path) -> None:

@@ -23,11 +23,12 @@ buckets) is rewritten whole once.
 from __future__ import annotations
 
 import os
+import shutil
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -215,50 +216,40 @@ def write_csv_parts(parted: Partitioned, folder: Path, keys: set[str]) -> None:
 def join_csv_parts(folder: Path, target: Path, header: list[str]) -> None:
     """``target`` = a byte-order mark, the header, then every part's rows (parts in order).
 
-    The rows are copied by the kernel (``copy_file_range``) where it can, with no Python
-    file objects: the joined ``values.csv`` of a large store is the one file a run rewrites
-    whole, from a few hundred parts.
+    Where the kernel can copy between files (``copy_file_range`` on Linux) the rows are not
+    read into Python: the joined ``values.csv`` of a large store is the one file a run
+    rewrites whole, from a few hundred parts.
     """
     parts = sorted(folder.glob("*.csv")) if folder.is_dir() else []
     first_line = ("\ufeff" + ",".join(f'"{h}"' for h in header) + "\n").encode("utf-8")
 
     def write(path: Path) -> None:
-        target_fd = os.open(path, os.O_WRONLY)  # mkstemp made it, empty
-        try:
-            os.write(target_fd, first_line)  # the byte-order mark: Excel then reads UTF-8
+        with open(path, "wb") as joined:
+            joined.write(first_line)  # the byte-order mark: Excel then reads UTF-8
             for part in parts:
-                source_fd = os.open(part, os.O_RDONLY)
-                try:
-                    _copy_rows(source_fd, target_fd)
-                finally:
-                    os.close(source_fd)
-        finally:
-            os.close(target_fd)
+                with open(part, "rb") as rows:
+                    rows.readline()  # the part's own header
+                    _append(rows, joined)
 
     write_file(target, write)
 
 
-def _copy_rows(source: int, target: int) -> None:
-    """Append the CSV file ``source`` without its header line to ``target`` (descriptors)."""
-    end, head = os.fstat(source).st_size, b""
-    while b"\n" not in head and len(head) < end:
-        head += os.pread(source, 1 << 16, len(head))
-    offset = head.find(b"\n") + 1 if b"\n" in head else end
-    try:
-        while offset < end:
-            copied = os.copy_file_range(source, target, end - offset, offset)
-            if not copied:
-                break
-            offset += copied
-    except OSError:  # a file system without it: copy through Python
-        pass
-    while offset < end:
-        block = memoryview(os.pread(source, min(1 << 20, end - offset), offset))
-        if not block:
-            break
-        offset += len(block)
-        while block:
-            block = block[os.write(target, block) :]
+def _append(source: BinaryIO, target: BinaryIO) -> None:
+    """Append the rest of ``source`` to ``target``: by the kernel where it can, else by blocks."""
+    if hasattr(os, "copy_file_range"):
+        target.flush()
+        offset, end = source.tell(), os.fstat(source.fileno()).st_size
+        try:
+            while offset < end:
+                copied = os.copy_file_range(source.fileno(), target.fileno(), end - offset, offset)
+                if not copied:
+                    break
+                offset += copied
+        except OSError:  # a file system without it: the blocks below copy the rest
+            pass
+        source.seek(offset)
+        target.seek(0, os.SEEK_END)  # the kernel moved the descriptor; the file object follows
+    shutil.copyfileobj(source, target, 1 << 20)
 
 
 def read_csv_parts(folder: Path, columns: tuple[str, ...], keys: set[str] | None = None) -> pd.DataFrame:

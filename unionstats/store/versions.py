@@ -1,20 +1,29 @@
-"""The store's one commit point: complete versions beside each other, one link made current.
+"""The store's one commit point: complete versions side by side, one small file names the current.
+
+A store folder (``data/processed``) holds::
+
+    .versions/v000007/     complete versions; the last KEEP are kept
+    .versions/.staging-*/  a version being written (a killed run's is removed by the next)
+    current.txt            the name of the current version: the commit point
+    values.csv …           exports for Excel, written from the current version after the
+                           commit (:mod:`unionstats.store.exports`), and their record
+    .lock                  the lock a run holds (:mod:`unionstats.store.lock`)
 
 Every run that changes the store (``ingest``, ``validate``) writes a complete new version in
-a staging folder under ``.versions/``, renames it to its final name, and then makes it
-current by replacing the ``current`` symbolic link in one atomic step. That replacement is
-the commit point: a kill at any instant before it leaves the previous version current and
-untouched; after it, the new one. The store's public files (``values.parquet``,
-``manifest.csv``…) are links into ``current/``, made once, so every program that opens
-``data/processed/values.parquet`` reads the current version.
+a staging folder, renames it to its final name, then replaces ``current.txt`` with
+``os.replace``, which is atomic on NTFS and on POSIX file systems. A kill at any instant
+before that replacement leaves the previous version current and untouched; after it, the
+new one. No symbolic links: a Windows user can make none without Developer Mode.
 
-A run starts by cleaning up what a killed run left (staging folders, temporary links) and
-ends by pruning old versions (the last :data:`KEEP` are kept).
+Every reader finds the current version through :func:`current_version` (the command line,
+the checks, the briefs, the notebooks and the README's pandas recipe alike). A store of an
+earlier layout is taken over in place: one whose ``current`` was a symbolic link (or, after
+a copy without links, a folder) keeps its versions and history; a flat store of single files
+is read as it is and rewritten whole by the next run.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 import stat
@@ -23,17 +32,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from unionstats.atomic import link_or_copy, remove_leftovers
+from unionstats.atomic import link_or_copy, remove_leftovers, replace, write_file
 from unionstats.errors import StoreError
 
 VERSIONS = ".versions"
-CURRENT = "current"
+POINTER = "current.txt"
 STAGING_PREFIX = ".staging-"
 KEEP = 3
 PARTS_FOLDER = "parts"
-PUBLIC_FILES = (
+# files and folders of a version; the earlier layouts kept them (or links to them) at the top
+VERSION_FILES = (
     "values.parquet",
-    "values.csv",
     "values_superseded.parquet",
     "cdcs_values.parquet",
     "manifest.csv",
@@ -41,28 +50,63 @@ PUBLIC_FILES = (
     "completeness.csv",
     "summary.json",
 )
+# files for Excel at the top of the store, written from the current version by exports.py,
+# and the record of which version they were written from
+EXPORTED_FILES = ("values.csv", "findings.csv", "manifest.csv", "completeness.csv")
+EXPORT_RECORD = ".exports.json"
+_OLD_LINK = "current"  # the layout before this one: a symbolic link named the current version
+_OLD_TOP_LEVEL = (*VERSION_FILES, "values.csv")
 
 
-def current_version(out: Path) -> Path | None:
-    """The folder of the current version, or None for a store never committed this way."""
-    link = Path(out) / CURRENT
-    return link.resolve() if link.is_dir() else None
+def _numbered(name: str) -> bool:
+    return len(name) > 1 and name[0] == "v" and name[1:].isdigit()
+
+
+def current_version(out: Path | str) -> Path | None:
+    """The folder of the store's current version, or None for a store never committed in
+    versions (none yet, or the flat layout of single files).
+
+    This is the one way to find the store's files::
+
+        pd.read_parquet(current_version("data/processed") / "values.parquet")
+
+    Raises
+    ------
+    StoreError
+        When ``current.txt`` names no complete version (the store was damaged by hand).
+    """
+    out = Path(out)
+    pointer = out / POINTER
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return _old_link_target(out)
+    folder = out / VERSIONS / name
+    if not _numbered(name) or not folder.is_dir():
+        raise StoreError(
+            f"Tệp {POINTER} của kho dữ liệu trỏ tới phiên bản '{name[:40]}' không có trong {VERSIONS}: "
+            "kho đã bị sửa bằng tay; xoá thư mục kho rồi chạy lại 'unionstats ingest' để dựng lại.",
+            file=str(pointer),
+            code="store_damaged",
+        )
+    return folder
+
+
+def _old_link_target(out: Path) -> Path | None:
+    """The version a store of the earlier layout names with its ``current`` link or folder."""
+    old = out / _OLD_LINK
+    return old.resolve() if old.is_dir() else None
 
 
 def read_folder(out: Path) -> Path:
-    """Where to read the store's files: the current version (or a store of the older flat layout)."""
+    """Where to read the store's files: the current version (or a store of the flat layout)."""
     return current_version(out) or Path(out)
 
 
 def clean_up(out: Path) -> list[str]:
-    """Remove what a killed run left behind: staging folders, temporary links and files.
-
-    Called as a run starts, it first checks that the store's disk can make the symbolic
-    links the store is built on, so that a run on a disk that cannot stops at once, not
-    after reading every file.
-    """
+    """Remove what a killed run left behind (staging folders, temporary files) and take over
+    a store of the earlier layout. Called as a run starts, under the store's lock."""
     out = Path(out)
-    _require_symlinks(out)
     removed: list[str] = []
     versions = out / VERSIONS
     if versions.is_dir():
@@ -72,41 +116,42 @@ def clean_up(out: Path) -> list[str]:
     for leftover in out.glob(".*.tmp-*"):
         leftover.unlink(missing_ok=True)
         removed.append(leftover.name)
-    # the older layout's temporary files (".values.parquet.<random>")
-    removed += [leftover.name for leftover in remove_leftovers(out, PUBLIC_FILES)]
-    if current_version(out) is not None:
-        link_public_files(out)
+    top_level = (*_OLD_TOP_LEVEL, POINTER, EXPORT_RECORD)
+    removed += [leftover.name for leftover in remove_leftovers(out, top_level)]
+    _take_over_old_layout(out)
     return removed
 
 
-_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS}
-_WINDOWS_PRIVILEGE_NOT_HELD = 1314
-
-
-def _require_symlinks(out: Path) -> None:
-    probe = out / f".{CURRENT}.tmp-probe-{uuid.uuid4().hex[:8]}"
-    try:
-        os.symlink(VERSIONS, probe)
-    except OSError as error:
-        if error.errno not in _NO_LINKS and getattr(error, "winerror", None) != _WINDOWS_PRIVILEGE_NOT_HELD:
-            raise
-        raise StoreError(
-            "Ổ đĩa chứa kho dữ liệu không tạo được liên kết (symlink) mà kho cần (thường gặp: "
-            "USB định dạng FAT/exFAT, Windows chưa bật Developer Mode): đặt kho trên ổ NTFS, ext4 hoặc "
-            "APFS, hoặc bật Developer Mode, rồi chạy lại.",
-            file=str(out),
-            code="store_no_links",
-        ) from None
-    probe.unlink()
+def _take_over_old_layout(out: Path) -> None:
+    """A store whose ``current`` is a link (or a folder, copied without its links) gets a
+    pointer to the same version; then the link and the earlier layout's links at the top go.
+    The pointer is written first: a kill in between leaves a store that reads the same."""
+    old = out / _OLD_LINK
+    if (out / POINTER).exists() or not (old.is_symlink() or old.is_dir()):
+        return
+    if old.is_symlink():
+        target = old.resolve()
+        if target.parent == (out / VERSIONS).resolve() and _numbered(target.name):
+            _write_pointer(out, target.name)
+        old.unlink()
+    else:  # a real folder: it becomes a numbered version
+        (out / VERSIONS).mkdir(exist_ok=True)
+        name = _next_name(out / VERSIONS)
+        replace(old, out / VERSIONS / name)
+        _write_pointer(out, name)
+    for name in _OLD_TOP_LEVEL:
+        if (out / name).is_symlink():
+            (out / name).unlink()
 
 
 @contextmanager
 def new_version(out: Path, carry: tuple[str, ...] = ()) -> Iterator[Path]:
     """Yield a staging folder for a complete new version; commit it when the block ends.
 
-    ``carry`` names files of the current version that the new one keeps unchanged: they
-    are hard-linked (copied where links are not possible), never rewritten. If the block
-    raises, the staging folder is removed and the current version stays current.
+    ``carry`` names files and folders of the current version that the new one keeps
+    unchanged: they are hard-linked (copied where links are not possible), never
+    rewritten. If the block raises, the staging folder is removed and the current version
+    stays current.
     """
     out = Path(out)
     versions = out / VERSIONS
@@ -131,8 +176,53 @@ def new_version(out: Path, carry: tuple[str, ...] = ()) -> Iterator[Path]:
         raise
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Flush to disk every file written into ``folder`` and every folder entry.
+def commit(out: Path, staging: Path) -> Path:
+    """Make ``staging`` the current version; the commit point is one ``os.replace`` of the
+    pointer. What the earlier layouts left at the top (flat files, links) goes after it."""
+    out = Path(out)
+    _flush_tree(staging)
+    name = _next_name(out / VERSIONS)
+    final = out / VERSIONS / name
+    replace(staging, final)
+    _write_pointer(out, name)  # the commit point
+    _flush_folder_entry(out)
+    _remove_old_top_level(out)
+    prune(out)
+    return final
+
+
+def _write_pointer(out: Path, name: str) -> None:
+    def write(path: Path) -> None:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(name + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    write_file(out / POINTER, write)
+
+
+def _remove_old_top_level(out: Path) -> None:
+    """The flat layout's tables and the link layout's links at the top of the store: with a
+    committed pointer they are stale copies that someone could read by mistake. The CSV
+    files for Excel are left to the exports, which replace them."""
+    for name in _OLD_TOP_LEVEL:
+        path = out / name
+        if path.is_symlink() or (name not in EXPORTED_FILES and path.is_file()):
+            path.unlink()
+        elif path.is_dir():
+            shutil.rmtree(path)
+    old = out / _OLD_LINK
+    if old.is_symlink():
+        old.unlink()
+
+
+def _next_name(versions: Path) -> str:
+    numbers = [int(p.name[1:]) for p in versions.iterdir() if _numbered(p.name)]
+    return f"v{max(numbers, default=0) + 1:06d}"
+
+
+def _flush_tree(folder: Path) -> None:
+    """Flush to disk every file written into ``folder`` (and, on POSIX, every folder entry).
 
     A file with other links is a partition carried from a committed version, already on
     disk: it is not flushed again.
@@ -142,49 +232,24 @@ def _fsync_folder(folder: Path) -> None:
             path = os.path.join(root, name)
             status = os.stat(path, follow_symlinks=False)
             if stat.S_ISREG(status.st_mode) and status.st_nlink == 1:
-                descriptor = os.open(path, os.O_RDONLY)
-                try:
-                    os.fsync(descriptor)
-                finally:
-                    os.close(descriptor)
-        _fsync_folder_entry(Path(root))
+                _flush_file(path)
+        _flush_folder_entry(Path(root))
 
 
-def commit(out: Path, staging: Path) -> Path:
-    """Make ``staging`` the current version (the commit point is one ``os.replace``)."""
-    out = Path(out)
-    _fsync_folder(staging)
-    _adopt_copied_current(out)
-    name = f"v{_last_number(out / VERSIONS) + 1:06d}"
-    final = out / VERSIONS / name
-    os.rename(staging, final)
-    temporary = out / f".{CURRENT}.tmp-{uuid.uuid4().hex[:8]}"
-    os.symlink(f"{VERSIONS}/{name}", temporary)
-    os.replace(temporary, out / CURRENT)  # the commit point
-    _fsync_folder_entry(out)
-    link_public_files(out)
-    prune(out)
-    return final
+def _flush_file(path: str) -> None:
+    # Windows flushes only a handle open for writing (FlushFileBuffers); POSIX any
+    descriptor = os.open(path, (os.O_RDWR | getattr(os, "O_BINARY", 0)) if os.name == "nt" else os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
-def _adopt_copied_current(out: Path) -> None:
-    """A store copied without its links (``cp -r``) has a real ``current`` folder: keep it as
-    a numbered version, so that the link can replace it."""
-    current = out / CURRENT
-    if current.is_dir() and not current.is_symlink():
-        os.rename(current, out / VERSIONS / f"v{_last_number(out / VERSIONS) + 1:06d}")
-
-
-def _numbered(name: str) -> bool:
-    return name[:1] == "v" and name[1:].isdigit()
-
-
-def _last_number(versions: Path) -> int:
-    numbers = [int(p.name[1:]) for p in versions.iterdir() if _numbered(p.name)]
-    return max(numbers, default=0)
-
-
-def _fsync_folder_entry(folder: Path) -> None:
+def _flush_folder_entry(folder: Path) -> None:
+    """Flush a folder's entries (a rename into it); NTFS journals them itself, and Windows
+    cannot open a folder as a file."""
+    if os.name == "nt":
+        return
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(descriptor)
@@ -192,35 +257,15 @@ def _fsync_folder_entry(folder: Path) -> None:
         os.close(descriptor)
 
 
-def link_public_files(out: Path) -> None:
-    """Make each public file of the current version a link into ``current/``.
-
-    A flat file of the older layout is replaced by its link; a link to a file the current
-    version does not have (``completeness.csv`` before the first validation) is removed.
-    """
-    out = Path(out)
-    for name in PUBLIC_FILES:
-        path, target = out / name, f"{CURRENT}/{name}"
-        if not (out / CURRENT / name).exists():
-            if path.is_symlink():
-                path.unlink()
-            continue
-        if path.is_symlink() and os.readlink(path) == target:
-            continue
-        if path.is_dir() and not path.is_symlink():  # a store copied without its links
-            shutil.rmtree(path)
-        temporary = out / f".{name}.tmp-{uuid.uuid4().hex[:8]}"
-        os.symlink(target, temporary)
-        os.replace(temporary, path)
-
-
 def prune(out: Path, keep: int = KEEP) -> None:
-    """Remove old versions, keeping the current one and the ``keep`` - 1 before it."""
+    """Remove old versions, keeping the current one and the ``keep`` - 1 before it.
+
+    On Windows a version whose file a reader holds open cannot be removed whole: what is
+    left is removed by a later run.
+    """
     versions = Path(out) / VERSIONS
     current = current_version(out)
-    committed = sorted(
-        p for p in versions.iterdir() if p.is_dir() and p.name[:1] == "v" and p.name[1:].isdigit()
-    )
+    committed = sorted(p for p in versions.iterdir() if p.is_dir() and _numbered(p.name))
     for old in committed[:-keep]:
-        if current is None or old.resolve() != current:
+        if current is None or old.resolve() != current.resolve():
             shutil.rmtree(old, ignore_errors=True)
