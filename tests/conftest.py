@@ -30,6 +30,7 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         [sys.executable, "-m", "unionstats", *args],
         capture_output=True,
         text=True,
+        encoding="utf-8",  # the child writes UTF-8 (above); Windows would decode in its code page
         cwd=cwd or ROOT,
         env=env,
         timeout=600,

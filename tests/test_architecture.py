@@ -20,7 +20,7 @@ PACKAGE = ROOT / "unionstats"
 # shared vocabulary at the top of the package. sample/ is outside the flow.
 FLOW = ("read", "store", "check", "analyse", "publish")
 SHARED = {"config", "errors", "text", "periods", "formatting", "findings", "catalogue", "reference"}
-SHARED |= {"atomic", "spreadsheet_text", "finding_codes", "form_marker"}
+SHARED |= {"atomic", "spreadsheet_text", "finding_codes", "form_marker", "file_names", "console"}
 
 
 def modules() -> list[Path]:

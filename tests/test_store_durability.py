@@ -67,9 +67,13 @@ def slow(path, *args):
     name = os.path.basename(str(path))
     if name.startswith("hang"):
         time.sleep(3600)
+    if name.startswith("crash") and os.name == "nt":
+        os.kill(os.getpid(), 15)  # TerminateProcess: gone at once, as after an access violation
     if name.startswith("crash"):
         import ctypes
-        ctypes.string_at(0)  # a crash in native code: SIGSEGV, or an access violation on Windows
+        ctypes.string_at(0)  # a crash in native code: SIGSEGV
+    if name.startswith("bug"):
+        raise RuntimeError("a reader bug")
     time.sleep(float(os.environ.get("SLOW_SECONDS", "0")))
     return real(path, *args)
 batch.read_file = slow
@@ -89,13 +93,17 @@ os.replace = refusing
 """
 
 
-def child(script: str, *args: str, env: dict | None = None, **popen) -> subprocess.Popen:
+def child(
+    script: str, *args: str, env: dict | None = None, output: int = subprocess.PIPE, **popen
+) -> subprocess.Popen:
+    """A Python child running ``script``. A child that the test kills gets no pipes
+    (``output=DEVNULL``): its readers could hold them open after it is gone."""
     return subprocess.Popen(
         [sys.executable, "-c", script, *args],
         cwd=ROOT,
         env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=output,
+        stderr=output,
         text=True,
         encoding="utf-8",
         **popen,
@@ -262,10 +270,11 @@ def test_a_second_run_waits_for_none_and_names_the_running_one(tmp_path) -> None
 def test_a_killed_run_leaves_its_lock_to_the_next_run(tmp_path) -> None:
     raw = make_raw(tmp_path, {"2020-FY/DakTo nam 2020.xlsx": GOOD, "2020-FY/DakTo copy.xlsx": GOOD})
     out = tmp_path / "out"
-    first = child(CLI, *ingest_args(raw, out), env=site_env(tmp_path, SLOW_READER_SITE, SLOW_SECONDS="60"))
+    env = site_env(tmp_path, SLOW_READER_SITE, SLOW_SECONDS="60")
+    first = child(CLI, *ingest_args(raw, out), env=env, output=subprocess.DEVNULL)
     wait_until(lambda: lock_held(out))
     first.kill()  # SIGKILL; TerminateProcess on Windows
-    first.communicate(timeout=60)
+    first.wait(timeout=60)
     assert plain_ingest(raw, out).returncode == 0
 
 
@@ -288,14 +297,15 @@ def gone(process: psutil.Process) -> bool:
 def test_workers_die_with_a_killed_ingest(tmp_path, method) -> None:
     raw = make_raw(tmp_path, {f"2020-FY/DakTo copy {i}.xlsx": GOOD for i in range(6)})
     env = site_env(tmp_path, SLOW_READER_SITE, SLOW_SECONDS="60", UNIONSTATS_START_METHOD=method)
-    parent = child(CLI, *ingest_args(raw, tmp_path / "out"), env=env)
+    parent = child(CLI, *ingest_args(raw, tmp_path / "out"), env=env, output=subprocess.DEVNULL)
     wait_until(lambda: len(reader_processes(parent.pid)) >= 2)
     workers = reader_processes(parent.pid)
     parent.kill()  # SIGKILL; TerminateProcess on Windows: no chance to stop its workers itself
-    parent.communicate(timeout=60)
+    parent.wait(timeout=60)
     deadline = time.monotonic() + 20
     while not all(gone(worker) for worker in workers):
-        assert time.monotonic() < deadline, "reader processes outlived their killed parent"
+        alive = [worker.pid for worker in workers if not gone(worker)]
+        assert time.monotonic() < deadline, f"reader processes {alive} outlived their killed parent"
         time.sleep(0.1)
 
 
@@ -315,7 +325,7 @@ def test_ctrl_c_prints_one_line_and_no_worker_traceback(tmp_path, method) -> Non
 
 
 @pytest.mark.parametrize("method", START_METHODS)
-def test_a_file_that_hangs_or_crashes_the_reader_is_quarantined_and_the_rest_ingested(
+def test_a_file_that_hangs_crashes_or_breaks_the_reader_is_quarantined_and_the_rest_ingested(
     tmp_path, method
 ) -> None:
     raw = make_raw(
@@ -323,6 +333,7 @@ def test_a_file_that_hangs_or_crashes_the_reader_is_quarantined_and_the_rest_ing
         {
             "2020-FY/hang.xlsx": GOOD,
             "2020-FY/crash.xlsx": GOOD,
+            "2020-FY/bug.xlsx": GOOD,
             "2021-H1/NgocHoi 6T2021.xlsx": "prior_year_column_first.xlsx",
         },
     )
@@ -336,6 +347,8 @@ def test_a_file_that_hangs_or_crashes_the_reader_is_quarantined_and_the_rest_ing
     assert "quá 8 giây" in manifest.at["2020-FY/hang.xlsx", "message"]
     assert manifest.at["2020-FY/crash.xlsx", "status"] == "quarantined"
     assert "dừng bất thường" in manifest.at["2020-FY/crash.xlsx", "message"]
+    assert manifest.at["2020-FY/bug.xlsx", "status"] == "quarantined"
+    assert "lỗi của bộ đọc (RuntimeError)" in manifest.at["2020-FY/bug.xlsx", "message"]
     assert manifest.at["2021-H1/NgocHoi 6T2021.xlsx", "status"] == "ingested"
     assert "Traceback" not in stderr
 

@@ -61,21 +61,32 @@ def spell(char: str, encoding: str) -> str:
     return base + "".join(mark for mark in marks if _encodes(mark, encoding))
 
 
-def _spell_what_fails(error: UnicodeError) -> tuple[str, int]:
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    encoding = codecs.lookup(error.encoding).name
-    text = error.object[error.start : error.end]
-    return "".join(spell(char, encoding) for char in text), error.end
+def error_handler(encoding: str) -> str:
+    """The name of the error handler that spells text for ``encoding`` (registered once).
+
+    One handler per encoding: a code page's own encoding error names no code page (only
+    "charmap"), so the handler has to know which one it writes for.
+    """
+    name = f"{ERROR_HANDLER}-{codecs.lookup(encoding).name}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        target = codecs.lookup(encoding).name
+
+        def spell_what_fails(error: UnicodeError) -> tuple[str, int]:
+            if not isinstance(error, UnicodeEncodeError):
+                raise error
+            text = error.object[error.start : error.end]
+            return "".join(spell(char, target) for char in text), error.end
+
+        codecs.register_error(name, spell_what_fails)
+    return name
 
 
 def make_output_safe() -> None:
     """Give ``sys.stdout`` and ``sys.stderr`` the Vietnamese fallback (no other change)."""
-    try:
-        codecs.lookup_error(ERROR_HANDLER)
-    except LookupError:
-        codecs.register_error(ERROR_HANDLER, _spell_what_fails)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:  # None under pythonw; a test's capture may lack it
-            reconfigure(errors=ERROR_HANDLER)
+        encoding = getattr(stream, "encoding", None)
+        if reconfigure is not None and encoding:  # None under pythonw; a test's capture may lack it
+            reconfigure(errors=error_handler(encoding))

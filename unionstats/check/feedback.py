@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from unionstats.atomic import write_file
 from unionstats.errors import InputFileError
+from unionstats.file_names import safe_name
 from unionstats.read.cells import read_workbook
 from unionstats.spreadsheet_text import put_text, safe_text
 from unionstats.store.files import manifest_by_file, read_findings, read_manifest, read_values, write_csv
@@ -46,15 +47,6 @@ class FeedbackFile:
     period: str
     n_findings: int
     rebuilt: bool
-
-
-def _short(stem: str, limit: int = 150) -> str:
-    """A file stem that is a legal name on Windows too, where units open it (no ``\\ : * ? "
-    < > |``), and short enough in bytes."""
-    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", stem)
-    while len(stem.encode("utf-8")) > limit:
-        stem = stem[:-1]
-    return stem
 
 
 def _empty_workbook() -> Workbook:
@@ -180,7 +172,7 @@ def write_feedback(
         _results_sheet(workbook, group, source, rebuilt, labels or {})
         workbook.active = 0
         period = group["period"].iloc[0] or manifest.at[source, "period"] or "khong-ro-ky"
-        target = out / period / f"{_short(PurePosixPath(source).stem)} (ket qua kiem tra).xlsx"
+        target = out / period / f"{safe_name(PurePosixPath(source).stem)} (ket qua kiem tra).xlsx"
         write_file(target, workbook.save)
         unit = units.get(source) or group["unit"].iloc[0]  # a file of several units names them all
         written.append(FeedbackFile(source, target, unit, period, len(group), rebuilt))
@@ -188,7 +180,7 @@ def write_feedback(
         [
             {
                 "source_file": f.source,
-                "output": str(f.output.relative_to(out)),
+                "output": f.output.relative_to(out).as_posix(),
                 "unit": f.unit,
                 "period": f.period,
                 "n_findings": f.n_findings,

@@ -52,6 +52,18 @@ COMMANDS = {
 }
 
 
+def _output_closed() -> bool:
+    """True when the reader of this command's output has gone (``unionstats … | head``); a
+    broken pipe to anything else (a reader process) is not that."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     make_output_safe()  # before argparse, whose messages are Vietnamese too
@@ -62,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Lỗi: {error}", file=sys.stderr)
         return 2
     except OSError as error:  # disk full, no permission, a file where a folder should be
-        if isinstance(error, BrokenPipeError):  # output piped into `head`: not the user's error
+        if isinstance(error, BrokenPipeError) and _output_closed():  # piped into `head`: no error
             sys.stderr.close()
             return 0
         print(f"Lỗi: {describe_os_error(error)}", file=sys.stderr)

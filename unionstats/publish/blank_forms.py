@@ -20,6 +20,7 @@ from unionstats import form_marker as marker
 from unionstats.atomic import write_file
 from unionstats.catalogue import Indicator
 from unionstats.errors import UsageError
+from unionstats.file_names import safe_name
 from unionstats.periods import Period, parse_code
 from unionstats.reference import Registry
 from unionstats.spreadsheet_text import put_text
@@ -50,7 +51,9 @@ def write_forms(registry: Registry, period_code: str, units: list[str], out: Pat
         raise UsageError(f"Kỳ '{period_code}' không đúng dạng (ví dụ 2025-H1, 2025-FY).") from None
     wanted = sorted(registry.unit_codes(units)) if units else registry.expected_units(period)
     return [
-        write_file(Path(out) / f"{unit}_{period.code}.xlsx", build_form(registry, period, unit).save)
+        write_file(
+            Path(out) / f"{safe_name(f'{unit}_{period.code}')}.xlsx", build_form(registry, period, unit).save
+        )
         for unit in wanted
     ]
 

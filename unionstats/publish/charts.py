@@ -24,6 +24,7 @@ from matplotlib.ticker import FuncFormatter
 from unionstats.analyse import analysis, comparison
 from unionstats.atomic import write_file
 from unionstats.errors import UsageError
+from unionstats.file_names import safe_name
 from unionstats.formatting import fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
 from unionstats.publish.axes import short_money, value_formatter
@@ -74,7 +75,7 @@ def save(figure: Figure, folder: Path, name: str) -> list[Path]:
     paths = []
     with plt.rc_context(style()):
         for suffix in ("png", "svg"):
-            path = folder / f"{name}.{suffix}"
+            path = folder / f"{safe_name(name)}.{suffix}"
             write_file(
                 path, lambda target, kind=suffix: figure.savefig(target, format=kind, bbox_inches="tight")
             )

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from unionstats.atomic import staged_folder, write_text
 from unionstats.errors import UnionstatsError
+from unionstats.file_names import safe_name
 from unionstats.publish.formats import DEFAULT_FORMATS, format_module, write_formats
 from unionstats.publish.formats.base import Rendered
 
@@ -72,7 +73,7 @@ def ensure_kernel() -> str:
 
 
 def report_folder(out: Path, period: str, cluster: str | None) -> Path:
-    return Path(out) / period / cluster if cluster else Path(out) / period
+    return Path(out) / period / safe_name(cluster) if cluster else Path(out) / period
 
 
 def render_brief(

@@ -59,6 +59,8 @@ def _worker(connection: Connection, reference: str, memory_mb: int) -> None:
             outcome = read_file(Path(path), relative, sha256, registry)
         except MemoryError:
             outcome = _failed(task, "hết bộ nhớ khi đọc")
+        except Exception as error:  # a reader bug: this file is quarantined, no traceback printed
+            outcome = _failed(task, f"lỗi của bộ đọc ({type(error).__name__}), báo cho nhóm phát triển")
         connection.send(outcome)
 
 
@@ -68,6 +70,15 @@ def _failed(task: Task, reason: str) -> FileOutcome:
     item = finding("reader_failed", file=relative, detail=reason)
     message = f"{relative}: {item.message}"
     return FileOutcome(relative, sha256, "quarantined", findings=[item], message=message)
+
+
+def _has_outcome(connection: Connection) -> bool:
+    """True when the worker sent an outcome; False too when its end of the pipe is gone (on
+    Windows, polling a dead worker's pipe raises)."""
+    try:
+        return connection.poll()
+    except (EOFError, OSError):
+        return False
 
 
 PREFETCH = 4  # tasks queued per worker, so that it never waits for the supervisor
@@ -131,7 +142,7 @@ class Supervisor:
                 self._collect(slot, ready, on_outcome, pending)
 
     def _collect(self, slot: _Slot, ready: list, on_outcome, pending: deque) -> None:
-        while slot.tasks and slot.connection.poll():
+        while slot.tasks and _has_outcome(slot.connection):
             try:
                 outcome = slot.connection.recv()
             except (EOFError, OSError):
