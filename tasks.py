@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 RAW = ROOT / "data" / "raw"
 PROCESSED = ROOT / "data" / "processed"
-LINTED = ["unionstats", "tests", "benchmarks", "notebooks", "tasks.py"]
+LINTED = ["unionstats", "tests", "benchmarks", "notebooks", "tools", "tasks.py"]
 QUIET_EXIT_CODES = {0, 3, 4}  # ingest: done; some files quarantined; a CSV open in Excel
 
 
@@ -117,8 +117,7 @@ def windows_check(args: argparse.Namespace) -> None:
     """Linux: run the flow and the store's tests under Windows Python (Wine); see docs/windows.md."""
     if os.name == "nt":
         raise SystemExit("Trên Windows, chạy thẳng 'py tasks.py test'.")
-    python = setup()
-    run("bash", ROOT / "tools" / "windows" / "check.sh", python, *args.more)
+    run(setup(), ROOT / "tools" / "windows" / "check.py", *args.more)
 
 
 def clean_data(_: argparse.Namespace) -> None:

@@ -201,7 +201,8 @@ def test_damaged_copies_of_every_fixture_are_quarantined_never_raised(tmp_path: 
         for _ in range(30):
             damaged[rng.randrange(len(damaged))] ^= 0xFF
         (raw / f"flip_{index}{source.suffix}").write_bytes(bytes(damaged))
-    (raw / "trang-web.xls").write_text("<html><table><tr><td>Tổng số đoàn viên</td></tr></table></html>")
+    page = "<html><table><tr><td>Tổng số đoàn viên</td></tr></table></html>"
+    (raw / "trang-web.xls").write_text(page, encoding="utf-8")
     (raw / "rong.xlsx").write_bytes(b"")
     result = ingest(tmp_path / "raw", tmp_path / "out", REFERENCE, workers=1)
     assert set(result.manifest["status"]) <= {"ingested", "quarantined"}

@@ -1,7 +1,9 @@
-"""The brief as PDF (``ban-tin.pdf``), printed from its HTML by the system's Chromium."""
+"""The brief as PDF (``ban-tin.pdf``), printed from its HTML by the system's Chromium (Edge or
+Chrome on Windows: both are Chromium and print the same way)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -12,7 +14,15 @@ from unionstats.publish.formats import html
 from unionstats.publish.formats.base import Rendered
 
 FILENAME = "ban-tin.pdf"
-CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "msedge")
+# where Windows installs them (they are seldom on PATH there)
+WINDOWS_BROWSERS = (
+    ("ProgramFiles(x86)", r"Microsoft\Edge\Application\msedge.exe"),
+    ("ProgramFiles", r"Microsoft\Edge\Application\msedge.exe"),
+    ("ProgramFiles", r"Google\Chrome\Application\chrome.exe"),
+    ("ProgramFiles(x86)", r"Google\Chrome\Application\chrome.exe"),
+    ("LOCALAPPDATA", r"Google\Chrome\Application\chrome.exe"),
+)
 
 
 class PdfError(UnionstatsError):
@@ -22,10 +32,15 @@ class PdfError(UnionstatsError):
 
 
 def find_chromium() -> str | None:
+    """A Chromium-based browser: on PATH, or where Windows installs Edge and Chrome."""
     for name in CHROMIUM_CANDIDATES:
         path = shutil.which(name)
         if path:
             return path
+    for variable, relative in WINDOWS_BROWSERS if os.name == "nt" else ():
+        base = os.environ.get(variable)
+        if base and os.path.isfile(os.path.join(base, relative)):
+            return os.path.join(base, relative)
     return None
 
 
@@ -33,9 +48,13 @@ def html_to_pdf(html_file: Path, pdf_file: Path) -> Path:
     """Print the HTML to PDF with a headless Chromium from the system's packages."""
     browser = find_chromium()
     if browser is None:
+        how = (
+            "cài Microsoft Edge hoặc Google Chrome"
+            if os.name == "nt"
+            else "cài bằng gói của hệ thống: 'sudo apt-get install chromium' (Debian/Ubuntu)"
+        )
         raise UsageError(
-            "Không tìm thấy Chromium để in PDF. Cài bằng gói của hệ thống: "
-            "'sudo apt-get install chromium' (Debian/Ubuntu), rồi chạy lại với --pdf.",
+            f"Không tìm thấy trình duyệt Chromium, Edge hay Chrome để in PDF: {how}, rồi chạy lại với --pdf.",
             code="chromium_missing",
         )
     with tempfile.TemporaryDirectory() as profile:
@@ -53,7 +72,7 @@ def html_to_pdf(html_file: Path, pdf_file: Path) -> Path:
             f"--print-to-pdf={pdf_file}",
             html_file.resolve().as_uri(),
         ]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=180)
+        result = subprocess.run(command, capture_output=True, text=True, errors="replace", timeout=180)
     if result.returncode != 0 or not pdf_file.is_file():
         raise PdfError(
             f"Chromium không in được PDF (mã {result.returncode}): {result.stderr.strip()[:300]}",

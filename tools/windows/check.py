@@ -1,0 +1,248 @@
+"""The Windows check: the whole flow under Windows Python (Wine) beside Linux, on the same files.
+
+    python tools/windows/check.py [--flow-only | --tests-only]
+
+1. ``tools/windows/setup.sh`` builds the Windows interpreter; where this machine cannot (no
+   root for Wine, no package registry) the check says so in one line and is skipped.
+2. The sample province is written once. On Linux and under Windows Python the same commands
+   run into separate folders: ingest, validate, feedback, table, trend, template, brief with
+   ``--docx``, export. Every command must exit as the README says, print no traceback, no
+   escaped text, and say any error in one line.
+3. The two runs must agree: values, findings, manifest (but the run's own time) and
+   completeness; the brief's figures (every table of ``bang-so-lieu.xlsx``, the text and tables
+   of ``ban-tin.docx``); the names of the forms and feedback copies written.
+4. The store's, the command line's and the hostile-input tests run under Windows Python.
+
+Each Windows command's time is printed (indicative: Wine is not a real Windows for speed).
+Run by ``make windows-check`` and by ``.ci/run``; the Linux side uses this interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent.parent
+WINPY = Path(os.environ.get("UNIONSTATS_WINPY", PROJECT / ".winpy"))
+WINDOWS_TESTS = [
+    "tests/test_store_durability.py",
+    "tests/test_hostile_inputs.py",
+    "tests/test_cli.py",
+    "tests/test_console_output.py",
+    "tests/test_file_names.py",
+]
+ESCAPED = re.compile(r"\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}")
+
+
+def windows_path(path: Path) -> str:
+    """A Linux path as Windows Python under Wine sees it (the Linux root is drive Z:)."""
+    return "Z:" + str(path).replace("/", "\\")
+
+
+class Side:
+    """One OS's way to run ``python -m unionstats``: its command, its paths, its code page."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.timings: dict[str, float] = {}
+
+    @property
+    def windows(self) -> bool:
+        return self.name == "windows"
+
+    def path(self, path: Path) -> str:
+        return windows_path(path) if self.windows else str(path)
+
+    def command(self, *args: str) -> tuple[list[str], dict[str, str]]:
+        if not self.windows:
+            return [sys.executable, *args], {**os.environ, "PYTHONIOENCODING": "utf-8"}
+        site = f"{windows_path(WINPY / 'site')};{windows_path(PROJECT)}"
+        env = {**os.environ, "WINEDEBUG": "-all", "PYTHONPATH": site}
+        env.pop("PYTHONIOENCODING", None)  # as a user's PC: the code page, not UTF-8
+        return ["wine", str(WINPY / "cp311" / "python.exe"), *args], env
+
+    def run(self, label: str, *args: str) -> subprocess.CompletedProcess:
+        command, env = self.command("-m", "unionstats", *args)
+        started = time.monotonic()
+        result = subprocess.run(
+            command, cwd=PROJECT, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=3600
+        )
+        self.timings[label] = time.monotonic() - started
+        encoding = "cp1252" if self.windows else "utf-8"
+        return subprocess.CompletedProcess(
+            result.args, result.returncode, result.stdout.decode(encoding), result.stderr.decode(encoding)
+        )
+
+
+def flow(side: Side, raw: Path, work: Path, problems: list[str]) -> Path:
+    """Run every command of an analyst's period on one side; return its output folder."""
+    out = work / side.name
+    store = out / "processed"
+    p = side.path
+    steps = [
+        ("ingest", {0, 3}, ["ingest", p(raw), "--out", p(store)]),
+        ("validate", {0}, ["validate", "--processed", p(store)]),
+        (
+            "feedback",
+            {0},
+            ["feedback", "--processed", p(store), "--raw", p(raw), "--out", p(out / "phan-hoi")],
+        ),
+        (
+            "table",
+            {0},
+            [
+                "table",
+                "members",
+                "members_new",
+                "--period",
+                "2024-FY",
+                "--by",
+                "cluster",
+                "--processed",
+                p(store),
+            ],
+        ),
+        (
+            "trend",
+            {0},
+            [
+                "trend",
+                "members",
+                "--from",
+                "2019-FY",
+                "--to",
+                "2024-FY",
+                "--processed",
+                p(store),
+                "--out",
+                p(out / "figures"),
+            ],
+        ),
+        ("template", {0}, ["template", "--period", "2025-H1", "--out", p(out / "mau-bieu")]),
+        (
+            "brief --docx",
+            {0},
+            ["brief", "--period", "2024-FY", "--processed", p(store), "--out", p(out / "reports"), "--docx"],
+        ),
+        ("export", {0}, ["export", "--processed", p(store)]),
+        ("table, unknown indicator", {2}, ["table", "khong_co", "--processed", p(store)]),
+    ]
+    for label, allowed, args in steps:
+        result = side.run(label, *args)
+        said = result.stdout + result.stderr
+        where = f"{side.name} {label}"
+        if result.returncode not in allowed:
+            problems.append(f"{where}: exit {result.returncode} ({said.strip()[-300:]})")
+        if "Traceback" in said or ESCAPED.search(said):
+            problems.append(f"{where}: a traceback or escaped text: {said.strip()[-300:]}")
+        if result.returncode == 2 and len(result.stderr.strip().splitlines()) != 1:
+            problems.append(f"{where}: the error is not one line: {result.stderr!r}")
+        print(
+            f"  {side.name:<8} {label:<26} exit {result.returncode}  {side.timings[label]:6.1f} s", flush=True
+        )
+    return out
+
+
+def compare(linux: Path, windows: Path, problems: list[str]) -> None:
+    """The two runs on the same files must give the same store, brief and file names."""
+    import pandas as pd
+    from docx import Document
+
+    def table(folder: Path, name: str, drop: tuple[str, ...] = ()) -> pd.DataFrame:
+        frame = pd.read_csv(folder / "processed" / name, dtype=str, keep_default_na=False)
+        frame = frame.drop(columns=list(drop))
+        return frame.sort_values(list(frame.columns)).reset_index(drop=True)
+
+    checks = {
+        "values.csv": (),
+        "findings.csv": (),
+        "manifest.csv": ("first_seen",),  # the time of each run
+        "completeness.csv": (),
+    }
+    for name, drop in checks.items():
+        mine, theirs = table(linux, name, drop), table(windows, name, drop)
+        if not mine.equals(theirs):
+            merged = mine.merge(theirs, how="outer", indicator=True)
+            differing = merged[merged["_merge"] != "both"].head(5).to_dict("records")
+            problems.append(f"{name} differs between Linux and Windows: {differing}")
+        else:
+            print(f"  same on both: {name} ({len(mine)} rows)")
+    brief = Path("reports") / "2024-FY"
+    sheets = [pd.read_excel(side / brief / "bang-so-lieu.xlsx", sheet_name=None) for side in (linux, windows)]
+    if sheets[0].keys() != sheets[1].keys() or any(not sheets[0][k].equals(sheets[1][k]) for k in sheets[0]):
+        problems.append("the brief's tables (bang-so-lieu.xlsx) differ between Linux and Windows")
+    else:
+        print(f"  same on both: bang-so-lieu.xlsx ({len(sheets[0])} tables)")
+
+    def docx_text(path: Path) -> list[str]:
+        document = Document(str(path))
+        cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        return [paragraph.text for paragraph in document.paragraphs] + cells
+
+    texts = [docx_text(side / brief / "ban-tin.docx") for side in (linux, windows)]
+    if texts[0] != texts[1]:
+        differing = [(a, b) for a, b in zip(*texts, strict=False) if a != b][:3]
+        problems.append(f"ban-tin.docx differs between Linux and Windows: {differing}")
+    else:
+        print(f"  same on both: ban-tin.docx ({len(texts[0])} paragraphs and cells)")
+    for folder in ("mau-bieu", "phan-hoi"):
+        names = [
+            sorted(p.relative_to(side / folder).as_posix() for p in (side / folder).rglob("*.xlsx"))
+            for side in (linux, windows)
+        ]
+        if names[0] != names[1]:
+            problems.append(f"{folder}: different file names: {set(names[0]) ^ set(names[1])}")
+        else:
+            print(f"  same on both: the {len(names[0])} file names in {folder}/")
+
+
+def windows_tests(problems: list[str]) -> None:
+    command, env = Side("windows").command("-m", "pytest", "-q", "-p", "no:cacheprovider", *WINDOWS_TESTS)
+    started = time.monotonic()
+    code = subprocess.call(command, cwd=PROJECT, env=env, stdin=subprocess.DEVNULL)
+    print(f"  Windows tests: exit {code} in {time.monotonic() - started:.0f} s", flush=True)
+    if code != 0:
+        problems.append(f"the tests under Windows Python failed (exit {code})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--flow-only", action="store_true", help="the flow and its comparison, no tests")
+    only.add_argument("--tests-only", action="store_true", help="the tests under Windows Python only")
+    args = parser.parse_args(argv)
+    setup = subprocess.run(["bash", str(HERE / "setup.sh")], capture_output=True, text=True)
+    if setup.returncode == 2:  # this machine cannot: said in one line, skipped, never silently
+        print(setup.stderr.strip().splitlines()[-1])
+        return 0
+    if setup.returncode != 0:
+        print(f"Kiểm tra Windows: không dựng được Python của Windows: {setup.stderr.strip()[-500:]}")
+        return 1
+    print(setup.stdout.strip())
+    problems: list[str] = []
+    if not args.tests_only:
+        with tempfile.TemporaryDirectory(prefix="unionstats-windows-check-") as folder:
+            work = Path(folder)
+            raw = work / "raw"
+            Side("linux").run("sample", "sample", str(raw))
+            print("The flow, on Linux and under Windows Python, on the same files:")
+            outputs = [flow(Side(name), raw, work, problems) for name in ("linux", "windows")]
+            compare(*outputs, problems)
+    if not args.flow_only:
+        print("The store's, command line's and hostile-input tests under Windows Python:")
+        windows_tests(problems)
+    for problem in problems:
+        print(f"KHÁC BIỆT / LỖI: {problem}")
+    print("Kiểm tra Windows: " + ("đạt." if not problems else f"{len(problems)} vấn đề."))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
