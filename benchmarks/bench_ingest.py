@@ -8,6 +8,8 @@ whole command in its own process (start-up included):
 * floor: python-calamine reading every sheet of every file into Python values, nothing else;
 * naive: ``pandas.read_excel(sheet_name=None)`` per file with pandas' default engines;
 * cold:  ``unionstats ingest`` into an empty store;
+* cold_spawn: the same with reader processes started by ``spawn``, as on Windows and macOS
+  (``UNIONSTATS_START_METHOD=spawn``): what starting workers afresh costs;
 * warm:  ``unionstats ingest`` again with nothing changed, then with one file added;
 
 and prints time, files per second, peak memory (the largest process's maximum resident
@@ -56,10 +58,12 @@ print(n)
 """
 
 
-def measure(command: list[str]) -> dict[str, float]:
+def measure(command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
     """Run ``command``; return wall seconds and the peak RSS (MiB) of its largest process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
+    )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
@@ -68,10 +72,10 @@ def measure(command: list[str]) -> dict[str, float]:
     return {"seconds": seconds, "peak_mib": usage.ru_maxrss / 1024}
 
 
-def ingest_command(corpus: Path) -> list[str]:
-    """``unionstats ingest`` of the corpus's raw folder into its ``processed`` store."""
+def ingest_command(corpus: Path, store: str = "processed") -> list[str]:
+    """``unionstats ingest`` of the corpus's raw folder into its ``store`` folder."""
     command = [sys.executable, "-m", "unionstats", "ingest", str(corpus / "raw")]
-    return [*command, "--out", str(corpus / "processed"), "--reference", str(corpus / "reference")]
+    return [*command, "--out", str(corpus / store), "--reference", str(corpus / "reference")]
 
 
 def write_corpus(corpus: Path, files: int, seed: int) -> None:
@@ -94,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     raw = corpus / "raw"
     write_corpus(corpus, args.files, args.seed)
     files = sum(1 for p in raw.rglob("*") if p.is_file())
-    store = corpus / "processed"
+    store, spawned = corpus / "processed", corpus / "processed-spawn"
     shutil.rmtree(store, ignore_errors=True)
+    shutil.rmtree(spawned, ignore_errors=True)
     extra = None
     unionstats = ingest_command(corpus)
     results: dict[str, dict[str, float]] = {}
@@ -104,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_naive:
             results["naive"] = measure([sys.executable, "-c", NAIVE, str(raw)])
         results["cold"] = measure(unionstats)
+        results["cold_spawn"] = measure(
+            ingest_command(corpus, spawned.name), {"UNIONSTATS_START_METHOD": "spawn"}
+        )
         results["warm"] = measure(unionstats)
         first = sorted(p for p in raw.rglob("*.xlsx"))[0]
         extra = first.with_name(first.stem + " (bo sung).xlsx")
@@ -112,10 +120,12 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if extra is not None:
             extra.unlink(missing_ok=True)
+        shutil.rmtree(spawned, ignore_errors=True)
     for result in results.values():
         result["files_per_second"] = files / result["seconds"]
     ratios = {
         "cold_over_floor": results["cold"]["seconds"] / results["floor"]["seconds"],
+        "cold_spawn_over_cold": results["cold_spawn"]["seconds"] / results["cold"]["seconds"],
         "warm_over_cold": results["warm"]["seconds"] / results["cold"]["seconds"],
         "warm_plus_one_over_cold": results["warm_plus_one"]["seconds"] / results["cold"]["seconds"],
     }

@@ -85,3 +85,50 @@ def test_ingest_warns_when_values_csv_outgrows_an_excel_sheet(tmp_path, capsys, 
     lines = [line for line in capsys.readouterr().out.splitlines() if "values.csv" in line]
     assert len(lines) == int(warned)
     assert all("1.048.575" in line and "values.parquet" in line for line in lines)
+
+
+def test_an_unexpected_error_with_line_breaks_is_still_one_line(monkeypatch, capsys) -> None:
+    """A library's message can span lines (nbconvert lists its search paths one per line)."""
+    from unionstats import cli
+
+    def broken(args):
+        raise ValueError("No template found in:\n\tC:\\a\n\tC:\\b")
+
+    monkeypatch.setitem(cli.COMMANDS, "list", broken)
+    assert cli.main(["list", "units"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "No template found in: C:\\a C:\\b" in lines[0], lines
+
+
+NO_OP_IMPORTS = """
+import sys
+from unionstats.cli import main
+code = main(sys.argv[1:])
+heavy = sorted(name for name in ("pandas", "pyarrow", "numpy", "openpyxl") if name in sys.modules)
+print("loaded:", ",".join(heavy) or "none")
+sys.exit(code)
+"""
+
+
+def test_a_run_with_nothing_changed_loads_no_pandas(tmp_path: Path) -> None:
+    """The no-op ingest is a fraction of a second because it compares one hash and loads no
+    table library (a stale export would be the exception: it is written again)."""
+    import os
+    import subprocess
+    import sys
+
+    raw = tmp_path / "raw" / "2020-FY"
+    raw.mkdir(parents=True)
+    shutil.copy(FIXTURES / "table_far_down_after_notes.xlsx", raw / "DakTo nam 2020.xlsx")
+    out = tmp_path / "out"
+    assert run_cli("ingest", str(tmp_path / "raw"), "--out", str(out)).returncode == 0
+    again = subprocess.run(
+        [sys.executable, "-c", NO_OP_IMPORTS, "ingest", str(tmp_path / "raw"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=300,
+    )
+    assert again.returncode == 0, again.stderr
+    assert "loaded: none" in again.stdout, again.stdout

@@ -14,7 +14,7 @@ validation replaces its own findings and keeps ingest's.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from unionstats.finding_codes import CODES
@@ -119,5 +119,6 @@ def findings_frame(findings: list[Finding]) -> pd.DataFrame:
     """Return findings as a DataFrame with exactly :data:`FINDING_COLUMNS`, all text."""
     import pandas as pd
 
-    frame = pd.DataFrame([asdict(f) for f in findings], columns=list(FINDING_COLUMNS))
+    rows = [[getattr(f, column) for column in FINDING_COLUMNS] for f in findings]  # asdict deep-copies
+    frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
     return frame.fillna("").astype(str)

@@ -64,7 +64,9 @@ class Side:
         if not self.windows:
             return [sys.executable, *args], {**os.environ, "PYTHONIOENCODING": "utf-8"}
         site = f"{windows_path(WINPY / 'site')};{windows_path(PROJECT)}"
-        env = {**os.environ, "WINEDEBUG": "-all", "PYTHONPATH": site}
+        # a venv on Windows has nbconvert's templates under its prefix; here they are in site/
+        jupyter = windows_path(WINPY / "site" / "share" / "jupyter")
+        env = {**os.environ, "WINEDEBUG": "-all", "PYTHONPATH": site, "JUPYTER_PATH": jupyter}
         env.pop("PYTHONIOENCODING", None)  # as a user's PC: the code page, not UTF-8
         return ["wine", str(WINPY / "cp311" / "python.exe"), *args], env
 
@@ -175,7 +177,19 @@ def compare(linux: Path, windows: Path, problems: list[str]) -> None:
         else:
             print(f"  same on both: {name} ({len(mine)} rows)")
     brief = Path("reports") / "2024-FY"
-    sheets = [pd.read_excel(side / brief / "bang-so-lieu.xlsx", sheet_name=None) for side in (linux, windows)]
+    missing = [
+        str(side / brief / name)
+        for side in (linux, windows)
+        for name in ("bang-so-lieu.xlsx", "ban-tin.docx")
+    ]
+    missing = [path for path in missing if not Path(path).is_file()]
+    if missing:
+        problems.append(f"the brief was not written: {missing}")
+        return
+    sheets = [
+        pd.read_excel(side / brief / "bang-so-lieu.xlsx", sheet_name=None, engine="openpyxl")
+        for side in (linux, windows)
+    ]
     if sheets[0].keys() != sheets[1].keys() or any(not sheets[0][k].equals(sheets[1][k]) for k in sheets[0]):
         problems.append("the brief's tables (bang-so-lieu.xlsx) differ between Linux and Windows")
     else:

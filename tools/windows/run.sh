@@ -12,5 +12,6 @@ export WINEDEBUG=-all
 [ -f "$WINPY/cp311/python.exe" ] || { echo "Chạy tools/windows/setup.sh trước." >&2; exit 2; }
 win() { printf 'Z:%s' "${1//\//\\}"; }  # /work/x -> Z:\work\x
 export PYTHONPATH="$(win "$WINPY/site");$(win "$PWD")"
+export JUPYTER_PATH="$(win "$WINPY/site/share/jupyter")"  # a venv has them under its prefix
 wine "$WINPY/cp311/python.exe" "$@" < /dev/null 2>&1 | cat
 exit "${PIPESTATUS[0]}"

@@ -52,6 +52,11 @@ COMMANDS = {
 }
 
 
+def _say(message: str) -> None:
+    """An error as the one line it must be, whatever line breaks its parts carried."""
+    print(" ".join(message.split()), file=sys.stderr)
+
+
 def _output_closed() -> bool:
     """True when the reader of this command's output has gone (``unionstats … | head``); a
     broken pipe to anything else (a reader process) is not that."""
@@ -71,22 +76,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except UnionstatsError as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
+        _say(f"Lỗi: {error}")
         return 2
     except OSError as error:  # disk full, no permission, a file where a folder should be
         if isinstance(error, BrokenPipeError) and _output_closed():  # piped into `head`: no error
             sys.stderr.close()
             return 0
-        print(f"Lỗi: {describe_os_error(error)}", file=sys.stderr)
+        _say(f"Lỗi: {describe_os_error(error)}")
         return 2
     except KeyboardInterrupt:
-        print("Đã dừng theo yêu cầu; kho dữ liệu trước đó vẫn nguyên vẹn.", file=sys.stderr)
+        _say("Đã dừng theo yêu cầu; kho dữ liệu trước đó vẫn nguyên vẹn.")
         return 130
     except Exception as error:  # a bug: one line, never a traceback, and how to report it
-        print(
-            f"Lỗi không mong đợi ({type(error).__name__}: {str(error)[:200]}); dữ liệu đã có không bị "
-            "thay đổi. Báo cho nhóm phát triển kèm lệnh vừa chạy.",
-            file=sys.stderr,
+        detail = " ".join(str(error).split())[:200]
+        _say(
+            f"Lỗi không mong đợi ({type(error).__name__}: {detail}); dữ liệu đã có không bị "
+            "thay đổi. Báo cho nhóm phát triển kèm lệnh vừa chạy."
         )
         return 1
 

@@ -15,6 +15,7 @@ once and calls :func:`unionstats.read.submission.read_file`, which never raises 
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import time
@@ -23,8 +24,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-
-from tqdm import tqdm
 
 from unionstats.findings import finding
 from unionstats.read.isolation import WorkerJob, ctrl_c_blocked, settle_worker, start_method
@@ -47,6 +46,7 @@ def _registry_for(folder: str) -> Registry:
 def _worker(connection: Connection, reference: str, memory_mb: int) -> None:
     settle_worker(memory_mb)  # deaf to Ctrl-C, dies with the parent, memory capped
     registry = _registry_for(reference)  # once per worker: inherited (fork) or read (spawn)
+    gc.freeze()  # the modules and the registry live as long as the worker: the collector skips them
     while True:
         try:
             task = connection.recv()
@@ -178,17 +178,25 @@ class Supervisor:
         self.job.close()
 
 
+def _progress_bar(total: int):
+    """A progress bar on a terminal (tqdm is imported only then: it costs a run's start-up)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="Đọc báo cáo", unit="tệp", disable=None)
+
+
 def read_many(tasks: list[Task], registry: Registry, workers: int, progress: bool) -> list[FileOutcome]:
     """Read every task's file in supervised worker processes (see the module docstring).
 
     ``workers`` = 0 reads in this process (for debugging a reader; no isolation).
     """
-    bar = tqdm(total=len(tasks), desc="Đọc báo cáo", unit="tệp", disable=None if progress else True)
+    bar = _progress_bar(len(tasks)) if progress else None
     outcomes: list[FileOutcome] = []
 
     def keep(outcome: FileOutcome) -> None:
         outcomes.append(outcome)
-        bar.update()
+        if bar is not None:
+            bar.update()
 
     try:
         if not tasks:
@@ -204,6 +212,7 @@ def read_many(tasks: list[Task], registry: Registry, workers: int, progress: boo
         finally:
             supervisor.close()
     finally:
-        bar.close()
+        if bar is not None:
+            bar.close()
     order = {task[1]: index for index, task in enumerate(tasks)}
     return sorted(outcomes, key=lambda outcome: order[outcome.path])

@@ -14,14 +14,12 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from openpyxl.utils import column_index_from_string
-
 from unionstats import form_marker as marker
 from unionstats.errors import InputFileError
 from unionstats.findings import Finding, finding
 from unionstats.periods import Period, find_periods, parse_code
 from unionstats.read.cells import SheetGrid, cell_text, raw_text
-from unionstats.read.cells_a1 import a1
+from unionstats.read.cells_a1 import a1, column_number
 from unionstats.read.labels import label_key
 from unionstats.read.numbers import parse_value
 from unionstats.reference import Registry
@@ -63,7 +61,7 @@ def _readable(keys: dict[str, str]) -> bool:
     try:
         parse_code(keys["period"])
         for name in ("label", "measure", "value"):
-            column_index_from_string(keys[f"{name}_column"])
+            column_number(keys[f"{name}_column"])
     except ValueError:
         return False
     return True
@@ -95,9 +93,7 @@ def read_marked_form(
     sheet = next((grid for grid in grids if grid.name == keys["sheet"]), None)
     if sheet is None:
         raise InputFileError.of("form_structure_changed", file=file, sheet=keys["sheet"], cell="", detail="")
-    columns = {
-        name: column_index_from_string(keys[f"{name}_column"]) - 1 for name in ("label", "measure", "value")
-    }
+    columns = {name: column_number(keys[f"{name}_column"]) - 1 for name in ("label", "measure", "value")}
     records, findings = _figures(sheet, rows, columns, file, registry)
     if not records and not any(f.severity != "info" for f in findings):
         raise InputFileError.of("template_blank", file=file, sheet=sheet.name)

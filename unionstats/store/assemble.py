@@ -8,6 +8,7 @@ store are kept for unchanged files, and the manifest row of every raw file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -227,7 +228,7 @@ def new_rows(
             if single is not None and column in ("unit_code", "period"):
                 values.extend([single.unit if column == "unit_code" else single.period] * len(records))
             else:
-                values.extend(record[column] for record in records)
+                values.extend(map(itemgetter(column), records))
         paths.append(path)
         lengths.append(len(records))
         setattr(outcome, kind, [])
