@@ -102,3 +102,21 @@ def test_doubtful_cells_become_findings_not_numbers(
 )
 def test_money_measures_convert_to_dong(measure: str | None, factor: int | None) -> None:
     assert money_factor(measure) == factor
+
+
+def test_the_direct_readings_of_plain_and_dot_grouped_numbers_agree_with_babel() -> None:
+    """The two shapes most cells have are read without Babel, for speed: the readings must be
+    Babel's strict ones, digit for digit, leading zeros and every grouping included."""
+    import random
+
+    from unionstats.read.numbers import _babel_readings, _readings
+
+    rng = random.Random(1)
+    texts = {"0", "000", "0.500", "01.234", "1.050", "1.0500", "10.545.000", "12.34", "1.234,5"}
+    for length in range(1, 13):
+        for _ in range(100):
+            digits = "".join(rng.choice("0123456789") for _ in range(length))
+            groups = [digits[max(0, end - 3) : end] for end in range(len(digits), 0, -3)][::-1]
+            texts |= {digits, ".".join(groups), ",".join(groups)}
+    differing = [text for text in texts if _readings.__wrapped__(text) != _babel_readings(text)]
+    assert not differing

@@ -52,10 +52,13 @@ class SheetGrid:
         return len(self.rows)
 
     def value(self, row: int, col: int) -> object:
-        if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
+        if row < 0 or col < 0:
+            return None
+        try:
             value = self.rows[row][col]
-            return None if value == "" else value
-        return None
+        except IndexError:  # past the sheet's last row, or a short row
+            return None
+        return None if value.__class__ is str and not value else value
 
     def text(self, row: int, col: int) -> str:
         """The cell as stripped text ('' for empty)."""

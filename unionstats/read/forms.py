@@ -322,10 +322,13 @@ def read_records(
     return [record for record in records if record["value"] is not None], reader.findings
 
 
-def count_matches(table: Table, catalogue: Catalogue, index) -> int:
-    """How many of the table's first 200 rows match an indicator (headings' children included)."""
+def count_matches(table: Table, catalogue: Catalogue, index, enough: int | None = None) -> int:
+    """How many of the table's first 200 rows match an indicator (headings' children
+    included); counting stops at ``enough`` when that is all the caller needs to know."""
     grid, context, matched = table.sheet, RowContext(), 0
     for row in range(table.first_data_row, min(grid.n_rows, table.first_data_row + 200)):
+        if enough is not None and matched >= enough:
+            break
         label = cell_text(grid.value(row, table.label_col))
         if not label:
             continue

@@ -108,6 +108,8 @@ def report_tables(grids: list[SheetGrid], file: str, registry: Registry) -> list
     catalogue = registry.catalogue
     tables: list[tuple[int, Table]] = []
     index = label_index(catalogue)
+    # one sheet to look at (the usual case): whether its table matches at all is enough
+    enough = 1 if sum(grid.visible for grid in grids) == 1 else None
     for grid in grids:
         if not grid.visible:
             continue  # a hidden sheet is old or working data; reported, never read (see read_file)
@@ -121,10 +123,10 @@ def report_tables(grids: list[SheetGrid], file: str, registry: Registry) -> list
         if table is None:
             units = find_unit_table(grid, registry)
             if units is not None:
-                matched = len(units.indicators) or count_matches(units, catalogue, index)
+                matched = len(units.indicators) or count_matches(units, catalogue, index, enough)
                 tables.append((matched, units))
             continue
-        tables.append((count_matches(table, catalogue, index), table))
+        tables.append((count_matches(table, catalogue, index, enough), table))
     if not tables:
         hidden = [grid.name for grid in grids if not grid.visible and find_table(grid) is not None]
         if hidden:  # the only report is on a hidden sheet: say so, rather than "no table"
