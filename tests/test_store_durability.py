@@ -61,8 +61,8 @@ CLI = "import sys; from unionstats.cli import main; sys.exit(main(sys.argv[1:]))
 # afresh) read slowly, hang or crash as well as forked ones.
 SLOW_READER_SITE = """
 import os, time
-import unionstats.read.batch as batch
-real = batch.read_file
+import unionstats.read.submission as submission
+real = submission.read_file
 def slow(path, *args):
     name = os.path.basename(str(path))
     if name.startswith("hang"):
@@ -76,7 +76,7 @@ def slow(path, *args):
         raise RuntimeError("a reader bug")
     time.sleep(float(os.environ.get("SLOW_SECONDS", "0")))
     return real(path, *args)
-batch.read_file = slow
+submission.read_file = slow
 """
 
 # On POSIX a file open elsewhere can be replaced; this stands in for Windows refusing to
@@ -485,7 +485,7 @@ def test_an_unreadable_store_stops_the_run_instead_of_dropping_rows(tmp_path) ->
 
 CTRL_C_AT_BIRTH = """
 import os, signal, sys, time
-from unionstats.read.batch import Supervisor
+from unionstats.read.supervisor import Supervisor
 # every process forked from here on gets Ctrl-C at its very first instant
 os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGINT))
 supervisor = Supervisor(sys.argv[1], workers=2, seconds=10, memory_mb=0)

@@ -179,6 +179,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     else:
         import gc
 
+        supervisor = _early_readers(args)  # spawn: started before the libraries below load
         from unionstats.store.files import read_summary
         from unionstats.store.ingest import ingest
 
@@ -192,11 +193,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             workers=args.workers,
             progress=sys.stderr.isatty(),
             entries=entries,
+            supervisor=supervisor,
         )
         summary, parsed, reused = read_summary(args.out), result.parsed, result.reused
         exports = result.exports
     _print_ingest_summary(summary, parsed, reused, args.out)
     return report_held_exports(exports, int(summary["exit_code"]))
+
+
+def _early_readers(args: argparse.Namespace):
+    """With ``spawn`` (Windows, macOS), the reader processes, started now: each imports the
+    readers and loads the registry itself, which then happens while this process loads its
+    own libraries. With ``fork`` they are started later, as copies of this process."""
+    import os
+
+    from unionstats.read.isolation import start_method
+
+    workers = (os.cpu_count() or 1) if args.workers is None else args.workers
+    if start_method() == "fork" or workers <= 0:
+        return None
+    from unionstats.read.supervisor import FILE_MEMORY_MB, FILE_SECONDS, Supervisor
+
+    return Supervisor(str(args.reference), workers, FILE_SECONDS, FILE_MEMORY_MB)
 
 
 def _print_ingest_summary(summary: dict, parsed: int, reused: int, out: Path) -> None:

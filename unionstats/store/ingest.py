@@ -10,6 +10,7 @@ Vietnamese reason; the other files are still ingested.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from unionstats.errors import UsageError
-from unionstats.read.batch import Task, read_many
+from unionstats.read.batch import Supervisor, Task, read_many
 from unionstats.read.inventory import (
     Entry,
     file_sha256,
@@ -209,6 +210,7 @@ def ingest(
     workers: int | None = None,
     progress: bool = False,
     entries: list[Entry] | None = None,
+    supervisor: Supervisor | None = None,
 ) -> IngestResult:
     """Ingest every submission under ``raw`` into the store at ``out``.
 
@@ -227,8 +229,25 @@ def ingest(
     entries
         ``raw`` as :func:`~unionstats.read.inventory.list_entries` listed it, if the caller
         already did (the command line lists it once to tell whether anything changed).
+    supervisor
+        Reader processes the caller started already (with ``spawn``, the command line starts
+        them before it loads this module, so that their start-up overlaps its own); they are
+        closed when the files are read.
     """
     raw, out, reference = Path(raw), Path(out), Path(reference)
+    with contextlib.closing(supervisor) if supervisor is not None else contextlib.nullcontext():
+        return _ingest(raw, out, reference, workers, progress, entries, supervisor)
+
+
+def _ingest(
+    raw: Path,
+    out: Path,
+    reference: Path,
+    workers: int | None,
+    progress: bool,
+    entries: list[Entry] | None,
+    supervisor: Supervisor | None,
+) -> IngestResult:
     _require_apart(raw, out)
     registry = load_registry(reference)
     label_index(registry.catalogue)  # a wording given to two indicators stops the run here
@@ -240,7 +259,7 @@ def ingest(
         inventory = take_inventory(entries, reference, ref_hash, read_earlier(out, layout), _now())
         outcomes = {
             outcome.path: outcome
-            for outcome in read_many(inventory.tasks, registry, _workers(workers), progress)
+            for outcome in read_many(inventory.tasks, registry, _workers(workers), progress, supervisor)
         }
         keys = touched_keys(out, inventory, outcomes)
         missing = inventory.missing()
