@@ -220,7 +220,19 @@ def compare(linux: Path, windows: Path, problems: list[str]) -> None:
 def windows_tests(problems: list[str]) -> None:
     command, env = Side("windows").command("-m", "pytest", "-q", "-p", "no:cacheprovider", *WINDOWS_TESTS)
     started = time.monotonic()
-    code = subprocess.call(command, cwd=PROJECT, env=env, stdin=subprocess.DEVNULL)
+    # through a pipe: Wine cannot hand a Linux file or terminal to Windows as a standard handle
+    with subprocess.Popen(
+        command,
+        cwd=PROJECT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    ) as process:
+        for line in process.stdout:
+            sys.stdout.write(line.decode("cp1252", "replace"))
+            sys.stdout.flush()
+    code = process.returncode
     print(f"  Windows tests: exit {code} in {time.monotonic() - started:.0f} s", flush=True)
     if code != 0:
         problems.append(f"the tests under Windows Python failed (exit {code})")
