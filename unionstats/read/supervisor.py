@@ -53,7 +53,10 @@ def _worker(connection: Connection, reference: str, memory_mb: int) -> None:
     settle_worker(memory_mb)  # deaf to Ctrl-C, dies with the parent, memory capped
     from unionstats.read import submission  # here, not at the top: see the module docstring
 
-    registry = _registry_for(reference)  # once per worker: inherited (fork) or read (spawn)
+    try:
+        registry = _registry_for(reference)  # once per worker: inherited (fork) or read (spawn)
+    except Exception:  # broken reference data: the command says so in its one line, not here
+        registry = None
     gc.freeze()  # the modules and the registry live as long as the worker: the collector skips them
     while True:
         try:
@@ -63,6 +66,9 @@ def _worker(connection: Connection, reference: str, memory_mb: int) -> None:
         if task is None:
             return
         path, relative, sha256, _ = task
+        if registry is None:
+            connection.send(_failed(task, "bộ đọc không nạp được danh mục (data/reference)"))
+            continue
         try:
             outcome = submission.read_file(Path(path), relative, sha256, registry)
         except MemoryError:
