@@ -40,9 +40,11 @@ def cum2_brief(sample_store, tmp_path_factory) -> Path:
         "--docx",
     )
     assert result.returncode == 0, result.stderr
-    html_file = Path(result.stdout.strip().splitlines()[-1])
-    assert html_file == (out / "2020-FY" / "cum-2" / "ban-tin.html").resolve()
-    return html_file.parent
+    folder = (out / "2020-FY" / "cum-2").resolve()
+    printed = [Path(line) for line in result.stdout.strip().splitlines()]
+    # every format written is printed with its path, the HTML first
+    assert printed == [folder / "ban-tin.html", folder / "bang-so-lieu.xlsx", folder / "ban-tin.docx"]
+    return folder
 
 
 def test_cum2_2020_brief_matches_seed_003_and_shows_no_code(cum2_brief) -> None:
@@ -174,7 +176,7 @@ def test_trend_notebook_takes_a_list_from_the_command_line_and_says_what_is_wron
             progress_bar=False,
         )
     outputs = json.dumps(nbformat.read(bad, as_version=4).cells[-1].outputs, ensure_ascii=False)
-    assert "Không có chỉ tiêu vists_amount" in outputs and "Traceback" not in outputs
+    assert "Không có chỉ tiêu 'vists_amount'. Có phải: visits_amount" in outputs and "Traceback" not in outputs
 
 
 def test_committed_notebooks_are_thin_and_without_outputs() -> None:
@@ -277,7 +279,7 @@ def test_many_briefs_render_in_parallel_processes(sample_store, tmp_path) -> Non
         reference=REFERENCE,
         notebooks=NOTEBOOKS,
     )
-    assert all(outcome.endswith("ban-tin.html") for _, _, outcome in results), results
+    assert all(outcome.split(", ")[0].endswith("ban-tin.html") for _, _, outcome in results), results
     assert (tmp_path / "2022-H1" / "ban-tin.html").is_file()
     assert (tmp_path / "2022-H1" / "cum-3" / "ban-tin.html").is_file()
     page = (tmp_path / "2022-H1" / "cum-3" / "ban-tin.html").read_text(encoding="utf-8")

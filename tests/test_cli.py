@@ -132,3 +132,33 @@ def test_a_run_with_nothing_changed_loads_no_pandas(tmp_path: Path) -> None:
     )
     assert again.returncode == 0, again.stderr
     assert "loaded: none" in again.stdout, again.stdout
+
+
+LONG_OUTPUT = """
+import sys
+from unionstats import cli
+def chatty(args):
+    for n in range(200_000):
+        print(f"dòng {n}")
+    return 0
+cli.COMMANDS["list"] = chatty
+sys.exit(cli.main(["list", "units"]))
+"""
+
+
+def test_output_piped_into_head_ends_quietly_with_status_0() -> None:
+    """`unionstats … | head`: the reader goes away; no error line, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", LONG_OUTPUT],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert process.stdout.readline()
+    process.stdout.close()  # as head does after its lines
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""

@@ -28,6 +28,37 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+BACKUP_FOLDER = "sao-luu"  # where a reference file is copied before a command rewrites it
+
+
+def replace_reference_csv(
+    folder: Path, name: str, header: list[str], rows: list[dict[str, str]]
+) -> Path | None:
+    """Write the reference table ``name`` in ``folder`` (its encoding kept: Excel saves CSV
+    with a byte-order mark) after copying the current file to ``sao-luu/``; returns that
+    copy, or None for a table written the first time."""
+    import csv
+    import io
+    from datetime import datetime
+
+    from unionstats.atomic import write_file
+
+    path = Path(folder) / name
+    raw = path.read_bytes() if path.is_file() else b""
+    encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
+    backup = None
+    if raw:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        backup = Path(folder) / BACKUP_FOLDER / f"{path.stem}-{stamp}.csv"
+        write_file(backup, lambda target: target.write_bytes(raw))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_file(path, lambda target: target.write_text(out.getvalue(), encoding=encoding))
+    return backup
+
+
 def read_reference_csv(path: Path, required: tuple[str, ...] = ()) -> pd.DataFrame:
     """Read one reference CSV as text columns, checking that ``required`` columns exist.
 
@@ -41,9 +72,17 @@ def read_reference_csv(path: Path, required: tuple[str, ...] = ()) -> pd.DataFra
         )
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError) as error:
+    except pd.errors.EmptyDataError:
         raise ReferenceDataError(
-            f"Không đọc được {path.name} ({error}); lưu lại tệp dạng CSV UTF-8.",
+            f"{path.name} trống, không có cả dòng tiêu đề: dòng đầu phải là "
+            f"{', '.join(required) or 'tên các cột'}.",
+            file=str(path),
+            cell="dòng 1",
+        ) from None
+    except (UnicodeDecodeError, pd.errors.ParserError, ValueError) as error:
+        detail = " ".join(str(error).split())[:150]
+        raise ReferenceDataError(
+            f"Không đọc được {path.name} ({detail}); lưu lại tệp dạng CSV UTF-8.",
             file=str(path),
         ) from None
     missing = [column for column in required if column not in frame.columns]
@@ -217,7 +256,8 @@ def _check_unique_and_numeric(registry: Registry) -> None:
     """Codes that must be unique, and years that must be numbers."""
     if registry.units.empty:
         raise ReferenceDataError(
-            "units.csv không có đơn vị nào: thêm mỗi đơn vị một dòng (unit_code, name, kind…).",
+            "units.csv không có đơn vị nào: điền sheet 'Đơn vị' của thiet-lap-tinh.xlsx rồi chạy "
+            "'unionstats setup' (hoặc thêm mỗi đơn vị một dòng vào units.csv).",
             file=str(registry.folder / "units.csv"),
         )
     for name, frame, columns in (

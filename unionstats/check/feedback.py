@@ -133,6 +133,24 @@ def _annotate(workbook: Workbook, findings: pd.DataFrame) -> None:
         target.comment = comment
 
 
+def _to_send(
+    findings: pd.DataFrame,
+    manifest: pd.DataFrame,
+    include_info: bool,
+    periods: list[str] | None,
+    units: list[str] | None,
+) -> pd.DataFrame:
+    """The findings a unit is sent: on one of its files, serious enough, of the periods and
+    units asked."""
+    severities = ["error", "warning", "info"] if include_info else ["error", "warning"]
+    wanted = findings[findings["severity"].isin(severities) & (findings["file"] != "")]
+    if periods:
+        wanted = wanted[wanted["period"].isin(periods)]
+    if units:
+        wanted = wanted[wanted["unit"].isin(units)]
+    return wanted[wanted["file"].isin(manifest.index)]
+
+
 def write_feedback(
     processed: Path,
     raw: Path,
@@ -140,21 +158,22 @@ def write_feedback(
     *,
     labels: dict[str, str] | None = None,
     include_info: bool = False,
+    periods: list[str] | None = None,
+    units: list[str] | None = None,
 ) -> list[FeedbackFile]:
     """Write one annotated copy per submission with findings under ``out/<period>/``.
 
-    ``labels`` maps indicator codes to the Vietnamese labels shown to the unit. Returns
-    what was written; ``out/danh-sach-phan-hoi.csv`` lists it too.
+    ``labels`` maps indicator codes to the Vietnamese labels shown to the unit; ``periods``
+    and ``units`` (codes) keep only their submissions. Returns what was written;
+    ``out/danh-sach-phan-hoi.csv`` lists it too.
     """
     processed, raw, out = Path(processed), Path(raw), Path(out)
     read_values(processed)  # a missing store is an error, not an empty feedback
     findings = read_findings(processed)
     full = read_manifest(processed)
-    units = full.groupby("path")["unit"].agg(lambda s: "|".join(sorted(set(s) - {""})))
+    units_of = full.groupby("path")["unit"].agg(lambda s: "|".join(sorted(set(s) - {""})))
     manifest = manifest_by_file(full).set_index("path")
-    severities = ["error", "warning", "info"] if include_info else ["error", "warning"]
-    wanted = findings[findings["severity"].isin(severities) & (findings["file"] != "")]
-    wanted = wanted[wanted["file"].isin(manifest.index)]
+    wanted = _to_send(findings, manifest, include_info, periods, units)
     written: list[FeedbackFile] = []
     for source, group in wanted.groupby("file", sort=True):
         status = manifest.at[source, "status"]
@@ -174,7 +193,7 @@ def write_feedback(
         period = group["period"].iloc[0] or manifest.at[source, "period"] or "khong-ro-ky"
         target = out / period / f"{safe_name(PurePosixPath(source).stem)} (ket qua kiem tra).xlsx"
         write_file(target, workbook.save)
-        unit = units.get(source) or group["unit"].iloc[0]  # a file of several units names them all
+        unit = units_of.get(source) or group["unit"].iloc[0]  # a file of several units names them all
         written.append(FeedbackFile(source, target, unit, period, len(group), rebuilt))
     index = pd.DataFrame(
         [

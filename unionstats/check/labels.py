@@ -12,21 +12,18 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
-from unionstats.atomic import write_file
 from unionstats.errors import ReferenceDataError
 from unionstats.findings import message_fields
 from unionstats.read.labels import RowContext, label_key, match_row_label
-from unionstats.reference import Registry
+from unionstats.reference import Registry, replace_reference_csv
 from unionstats.store.files import read_findings
 
 LABEL_CODES = ("label_by_likeness", "label_ambiguous", "label_unknown")
 REVIEW_COLUMNS = ("label", "code", "n_rows", "n_files", "indicator", "indicator_label")
-BACKUP_FOLDER = "sao-luu"
 
 
 def label_review(processed: Path, registry: Registry) -> pd.DataFrame:
@@ -108,12 +105,5 @@ def accept_aliases(reference: Path, pairs: list[tuple[str, str]], registry: Regi
             aliases = [a for a in by_code[code]["aliases"].split("|") if a]
             by_code[code]["aliases"] = "|".join([*aliases, " ".join(label.split())])
             owners[label_key(label)] = code
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = Path(reference) / BACKUP_FOLDER / f"indicators-{stamp}.csv"
-    write_file(backup, lambda target: target.write_bytes(raw))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(table[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(table)
-    write_file(path, lambda target: target.write_text(out.getvalue(), encoding=encoding))
-    return backup
+    header = list(table[0]) if table else list(csv.DictReader(io.StringIO(original)).fieldnames or [])
+    return replace_reference_csv(Path(reference), "indicators.csv", header, table)

@@ -19,10 +19,12 @@ from unionstats.cli.answer_commands import (
     cmd_charts,
     cmd_findings,
     cmd_list,
+    cmd_source,
     cmd_table,
     cmd_trend,
 )
-from unionstats.cli.parser import build_parser
+from unionstats.cli.parser import build_parser, resolve_project_folders
+from unionstats.cli.project_commands import cmd_init, cmd_setup
 from unionstats.cli.store_commands import (
     cmd_export,
     cmd_feedback,
@@ -36,6 +38,8 @@ from unionstats.console import make_output_safe
 from unionstats.errors import UnionstatsError, describe_os_error
 
 COMMANDS = {
+    "init": cmd_init,
+    "setup": cmd_setup,
     "sample": cmd_sample,
     "ingest": cmd_ingest,
     "validate": cmd_validate,
@@ -45,6 +49,7 @@ COMMANDS = {
     "template": cmd_template,
     "table": cmd_table,
     "trend": cmd_trend,
+    "source": cmd_source,
     "findings": cmd_findings,
     "list": cmd_list,
     "charts": cmd_charts,
@@ -60,7 +65,8 @@ def _say(message: str) -> None:
 def _output_closed() -> bool:
     """True when the reader of this command's output has gone (``unionstats … | head``); a
     broken pipe to anything else (a reader process) is not that."""
-    try:
+    try:  # a write to a pipe whose reader has gone fails every time; one more line tells
+        sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:
         return True
@@ -74,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     make_output_safe()  # before argparse, whose messages are Vietnamese too
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        return COMMANDS[args.command](resolve_project_folders(args))
     except UnionstatsError as error:
         _say(f"Lỗi: {error}")
         return 2

@@ -1,31 +1,30 @@
-"""Commands that answer questions from the store: table, trend, findings, list, charts, brief."""
+"""Commands that answer questions from the store: table, trend, source, findings, list, charts,
+brief. Periods, units, clusters, indicators and severities are read by one vocabulary
+(:mod:`unionstats.vocabulary`): the same forms and the same suggestions in every command."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from unionstats.config import paths
+from unionstats import vocabulary
 from unionstats.errors import UsageError
 from unionstats.periods import period_order
 
 
-def _latest_period(values) -> str:
+def _available(values) -> list[str]:
     if values.empty:
         raise UsageError(
             "Kho dữ liệu chưa có số liệu nào: chép báo cáo vào data/raw rồi chạy 'unionstats ingest'.",
             code="store_empty",
         )
-    return max(values["period"], key=period_order)
+    return sorted(set(values["period"]), key=period_order)
 
 
 def _periods(texts: list[str] | None, values) -> list[str]:
-    from unionstats.publish.tables import normalise_period
-
-    available = sorted(set(values["period"]), key=period_order)
-    if not texts:
-        return [_latest_period(values)]
-    return [normalise_period(text, available) for text in texts]
+    """The periods asked (any form the vocabulary reads), or the latest one."""
+    available = _available(values)
+    return vocabulary.periods(texts, available) if texts else [available[-1]]
 
 
 def _xlsx_path(path: Path | None) -> Path | None:
@@ -43,18 +42,29 @@ def cmd_table(args: argparse.Namespace) -> int:
     xlsx = _xlsx_path(args.xlsx)
     values = read_values(args.processed)
     registry = load_registry(args.reference)
+    indicators = vocabulary.indicators(args.indicators, registry)
     periods = _periods(args.period, values)
-    filters = {"clusters": list(args.cluster), "units": list(args.unit)}
+    year = int(periods[-1][:4])
+    filters = {
+        "clusters": vocabulary.clusters(args.cluster, registry, year),
+        "units": vocabulary.units(args.unit, registry),
+    }
     if args.wide:
         by = "unit" if args.by == "province" else args.by
-        table, notes = wide_table(values, args.indicators, periods[-1], registry, by, **filters), []
-        money = {registry.catalogue.label(i) for i in args.indicators if registry.catalogue.is_money(i)}
-        rates = {registry.derived[i].label for i in args.indicators if i in registry.derived}
+        table, notes = wide_table(values, indicators, periods[-1], registry, by, **filters), []
+        money = {registry.catalogue.label(i) for i in indicators if registry.catalogue.is_money(i)}
+        rates = {registry.derived[i].label for i in indicators if i in registry.derived}
         print(f"Kỳ {periods[-1]}\n" + render_text(table, notes, money, rates))
     else:
         table, notes = question_table(
-            values, args.indicators, periods, registry, by=args.by, raw=args.raw, sort=args.sort, **filters
+            values, indicators, periods, registry, by=args.by, raw=args.raw, sort=args.sort, **filters
         )
+        if filters["units"]:
+            first = filters["units"][0]
+            notes.append(
+                f"Số liệu lấy từ tệp, sheet, ô nào: unionstats source {indicators[0]} --unit {first} "
+                f"--period {periods[-1]}"
+            )
         print(render_text(table, notes))
     if xlsx:
         print(f"\nĐã ghi {write_xlsx(table, xlsx)}")
@@ -68,12 +78,15 @@ def cmd_trend(args: argparse.Namespace) -> int:
     from unionstats.store.files import read_values
 
     values = read_values(args.processed)
-    available = sorted(set(values["period"]), key=period_order)
-    start = _periods([args.start], values)[0] if args.start else available[0]
-    end = _periods([args.end], values)[0] if args.end else available[-1]
+    available = _available(values)
+    start = vocabulary.period(args.start, available) if args.start else available[0]
+    end = vocabulary.period(args.end, available) if args.end else available[-1]
     registry = load_registry(args.reference)
+    indicators = vocabulary.indicators(args.indicators, registry)
+    clusters = vocabulary.clusters(args.cluster, registry, int(end[:4]))
+    units = vocabulary.units(args.unit, registry)
     table, notes, files = trend_report(
-        values, args.indicators, registry, start, end, args.by, args.out, list(args.cluster), list(args.unit)
+        values, indicators, registry, start, end, args.by, args.out, clusters, units
     )
     print(render_text(table, notes))
     for path in files:
@@ -81,30 +94,42 @@ def cmd_trend(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_source(args: argparse.Namespace) -> int:
+    from unionstats.check.provenance import describe_source, figure_source
+    from unionstats.reference import load_registry
+    from unionstats.store.files import read_values
+
+    registry = load_registry(args.reference)
+    [indicator] = vocabulary.indicators([args.indicator], registry)
+    [unit] = vocabulary.units([args.unit], registry)
+    period = vocabulary.period(args.period, _available(read_values(args.processed)))
+    print(describe_source(figure_source(args.processed, registry, indicator, unit, period), registry))
+    return 0
+
+
 def cmd_findings(args: argparse.Namespace) -> int:
-    from unionstats.check.findings_query import select_findings
+    from unionstats.check.findings_query import render_findings, select_findings
     from unionstats.publish.formats.xlsx import write_xlsx
     from unionstats.reference import load_registry
     from unionstats.store.files import read_findings, read_values
 
     xlsx = _xlsx_path(args.xlsx)
-    values = read_values(args.processed)
-    periods = _periods(args.period, values) if args.period else []
+    registry = load_registry(args.reference)
+    every = [text.lower() for text in args.period or []] == ["all"]
+    periods = [] if every else _periods(args.period, read_values(args.processed))
     chosen = select_findings(
         read_findings(args.processed),
-        load_registry(args.reference),
+        registry,
         periods,
-        args.unit,
-        args.severity,
+        vocabulary.units(args.unit or [], registry),
+        vocabulary.severities(args.severity or []),
         args.code,
+        without_period=not args.period,  # the default view keeps what belongs to no period
     )
-    for row in chosen.itertuples(index=False):
-        where = " ".join(part for part in (row.file, row.sheet, row.cell) if part)
-        print(
-            f"{row.severity:<8} {row.period:<8} {row.unit:<16} {row.code:<22} {row.message}"
-            + (f" [{where}]" if where else "")
-        )
-    print(f"{len(chosen)} phát hiện" + (f" (chi tiết: {write_xlsx(chosen, xlsx)})" if xlsx else "") + ".")
+    print(render_findings(chosen, registry))
+    scope = "mọi kỳ" if every else ", ".join(periods) + ("" if args.period else ", kỳ mới nhất")
+    saved = f" (chi tiết: {write_xlsx(chosen, xlsx)})" if xlsx else ""
+    print(f"{len(chosen)} phát hiện ({scope}; '--period all' cho mọi kỳ){saved}.")
     return 0
 
 
@@ -117,6 +142,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         for code, indicator in registry.catalogue.items():
             kind = "tồn" if indicator.kind == "stock" else "phát sinh"
             print(f"{code:<24} {indicator.label} ({indicator.measure}, {kind})")
+        print("\nTỷ lệ (tính bằng tổng tử số chia tổng mẫu số, data/reference/derived.csv):")
+        for code, ratio in registry.derived.items():
+            times = f" × {ratio.multiplier:g}" if ratio.multiplier != 1 else ""
+            print(
+                f"{code:<24} {ratio.label} = {ratio.numerator} / {ratio.denominator}{times} ({ratio.measure})"
+            )
     elif args.what == "units":
         for row in registry.units.itertuples(index=False):
             print(f"{row.unit_code:<20} {row.name}")
@@ -137,36 +168,41 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _brief_cluster(args: argparse.Namespace, period: str) -> str | None:
+    if not args.cluster:
+        return None
+    from unionstats.reference import load_registry
+
+    return vocabulary.clusters([args.cluster], load_registry(args.reference), int(period[:4]))[0]
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     import os
 
     from unionstats.publish.formats import DEFAULT_FORMATS
     from unionstats.publish.render import render_brief, render_many
+    from unionstats.store.files import read_values
 
     options = {
         "out": args.out,
         "processed": args.processed,
         "reference": args.reference,
-        "notebooks": paths().notebooks,
+        "notebooks": args.notebooks,
         "pdf": args.pdf,
         "formats": (*DEFAULT_FORMATS, "docx") if args.docx else DEFAULT_FORMATS,
     }
+    available = _available(read_values(args.processed))
     if not args.all:
-        period = args.period
-        if not period:
-            from unionstats.store.files import read_values
-
-            period = _latest_period(read_values(args.processed))
-        html_file = render_brief(period, cluster=args.cluster, **options)
-        print(html_file.resolve())
+        period = vocabulary.period(args.period, available) if args.period else available[-1]
+        written = render_brief(period, cluster=_brief_cluster(args, period), **options)
+        for path in written:
+            print(path.resolve())
         return 0
     from unionstats.reference import load_registry
-    from unionstats.store.files import read_values
 
     registry = load_registry(args.reference)
-    periods = sorted(set(read_values(args.processed)["period"]), key=period_order)
-    jobs: list[tuple[str, str | None]] = [(p, None) for p in periods]
-    for period in periods:
+    jobs: list[tuple[str, str | None]] = [(p, None) for p in available]
+    for period in available:
         year_clusters = registry.clusters[registry.clusters["year"].astype(int) == int(period[:4])]
         jobs += [(period, c) for c in sorted(set(year_clusters["cluster_code"]))]
     results = render_many(jobs, workers=args.workers or os.cpu_count() or 1, **options)
@@ -180,20 +216,14 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 def cmd_charts(args: argparse.Namespace) -> int:
     from unionstats.publish.charts import period_charts
-    from unionstats.publish.tables import check_request
     from unionstats.reference import load_registry
     from unionstats.store.files import read_values
 
     registry = load_registry(args.reference)
     values = read_values(args.processed)
-    check_request(values, [], [args.period], registry)
-    if args.cluster and args.cluster not in set(registry.clusters["cluster_code"]):
-        raise UsageError(
-            f"Không có cụm '{args.cluster}'. Các cụm: "
-            f"{', '.join(sorted(set(registry.clusters['cluster_code'])))}.",
-            code="unknown_cluster",
-        )
-    written = period_charts(values, args.period, registry, args.out, args.cluster)
+    period = vocabulary.period(args.period, _available(values))
+    cluster = vocabulary.clusters([args.cluster], registry, int(period[:4]))[0] if args.cluster else None
+    written = period_charts(values, period, registry, args.out, cluster)
     for files in written.values():
         print(files[0])
     print(f"Đã vẽ {len(written)} biểu đồ (PNG và SVG) vào {args.out}.")

@@ -14,13 +14,24 @@ EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header row included
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
+    from unionstats import vocabulary
     from unionstats.check.feedback import write_feedback
     from unionstats.reference import load_registry
+    from unionstats.store.files import read_values
 
     registry = load_registry(args.reference)
     labels = registry.catalogue.labels()
+    periods = (
+        vocabulary.periods(args.period, set(read_values(args.processed)["period"])) if args.period else None
+    )
     written = write_feedback(
-        args.processed, args.raw, args.out, labels=labels, include_info=args.include_info
+        args.processed,
+        args.raw,
+        args.out,
+        labels=labels,
+        include_info=args.include_info,
+        periods=periods,
+        units=vocabulary.units(args.unit, registry) or None,
     )
     for item in written:
         print(f"{item.unit or '?':<16} {item.period:<8} {item.n_findings:>3} phát hiện  {item.output}")
@@ -29,17 +40,19 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from unionstats.config import paths
+    from unionstats import vocabulary
     from unionstats.publish.blank_forms import write_forms
     from unionstats.reference import load_registry
 
-    out = args.out or paths().reports / "mau-bieu" / args.period.upper()
-    written = write_forms(load_registry(args.reference), args.period, list(args.unit), out)
+    registry = load_registry(args.reference)
+    period = vocabulary.period(args.period)
+    out = args.out or args.reports / "mau-bieu" / period
+    written = write_forms(registry, period, vocabulary.units(args.unit, registry), out)
     for path in written:
         print(path)
     print(
         f"Đã ghi {len(written)} mẫu biểu vào {out}. Gửi mỗi đơn vị tệp của mình; tệp gửi lại chép vào "
-        f"data/raw/{args.period.upper()}/ rồi chạy 'unionstats ingest'."
+        f"data/raw/{period}/ rồi chạy 'unionstats ingest'."
     )
     return 0
 
@@ -159,7 +172,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from unionstats.read.inventory import list_entries
+    from unionstats.read.inventory import list_entries, skip_reason
     from unionstats.store.exports import refresh_exports
     from unionstats.store.unchanged import current_summary
 
@@ -171,6 +184,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             code="raw_missing",
         )
     entries = list_entries(args.raw_dir)
+    if not any(skip_reason(entry) is None for entry in entries):
+        print(
+            f"Thư mục {args.raw_dir} không có tệp báo cáo nào (.xlsx, .xls, .ods): chép các tệp đơn vị gửi "
+            "vào một thư mục kỳ, ví dụ data/raw/2025-H1/, rồi chạy lại."
+        )
     summary = current_summary(entries, args.out, args.reference)
     if summary is not None:  # nothing changed since the last run: no need to load anything
         files = sum(summary["status"].values())

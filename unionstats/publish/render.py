@@ -87,8 +87,8 @@ def render_brief(
     notebook: str = BRIEF_NOTEBOOK,
     pdf: bool = False,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
-) -> Path:
-    """Render one brief; return the path of its HTML.
+) -> list[Path]:
+    """Render one brief; return the path of every format written (the HTML first).
 
     The content is built once (:func:`~unionstats.publish.content.build_brief`), the
     notebook displays it under papermill, and every format of ``formats`` (plus ``pdf``)
@@ -114,8 +114,8 @@ def render_brief(
         parameters = {"period": period, "cluster": cluster, "content_file": str(content_file)}
         _execute(notebooks, notebook, executed, parameters)
         rendered = Rendered(content, executed, content.title)
-        write_formats(rendered, staging, formats)
-    return target / "ban-tin.html"
+        written = write_formats(rendered, staging, formats)
+    return [target / path.relative_to(staging) for path in written]
 
 
 def _execute(notebooks: Path, notebook: str, executed: Path, parameters: dict) -> None:
@@ -161,7 +161,8 @@ def _source_cell_number(executed: Path, index: int) -> int:
 def _render_job(job: tuple[str, str | None, dict]) -> tuple[str, str | None, str]:
     period, cluster, options = job
     try:
-        return period, cluster, str(render_brief(period, cluster=cluster, **options))
+        written = render_brief(period, cluster=cluster, **options)
+        return period, cluster, ", ".join(str(path) for path in written)
     except UnionstatsError as error:
         return period, cluster, f"LỖI: {error}"
 
@@ -169,7 +170,8 @@ def _render_job(job: tuple[str, str | None, dict]) -> tuple[str, str | None, str
 def render_many(
     jobs: list[tuple[str, str | None]], *, workers: int, **options
 ) -> list[tuple[str, str | None, str]]:
-    """Render several briefs in parallel processes; returns (period, cluster, html or error)."""
+    """Render several briefs in parallel processes; returns (period, cluster, the files
+    written or the error)."""
     ensure_kernel()
     tasks = [(period, cluster, options) for period, cluster in jobs]
     # Period folders first, so that a cluster's report lands inside a complete period folder.

@@ -9,70 +9,32 @@ is left empty and the note says why. :func:`render_text` aligns it for a termina
 
 from __future__ import annotations
 
-import difflib
 import itertools
-import re
 
 import numpy as np
 import pandas as pd
 
-from unionstats.analyse.analysis import cluster_names, kind_of, restate_units, scope_names, totals
+from unionstats import vocabulary
+from unionstats.analyse.analysis import kind_of, restate_units, scope_names, totals
 from unionstats.analyse.comparison import pair_change
 from unionstats.analyse.derived import derived_change, derived_totals
 from unionstats.errors import UsageError
 from unionstats.formatting import fmt_fixed, fmt_money, fmt_number, fmt_percent
 from unionstats.periods import parse_code, period_order
 from unionstats.reference import Registry
-from unionstats.text import fold
 
 SCOPE_HEADER = {"province": "Phạm vi", "cluster": "Cụm thi đua", "unit": "Đơn vị"}
+SAME_UNITS = "(cùng đơn vị)"  # a figure over the units that reported in both periods compared
+RAW_TOTALS = "(tổng thô)"  # --raw: every unit's total, whether or not it reported in both
 
 
 def check_request(
     values: pd.DataFrame, indicators: list[str], periods: list[str], registry: Registry
 ) -> None:
-    """Raise :class:`UsageError` listing the valid choices for an unknown indicator or period."""
-    unknown = [i for i in indicators if i not in registry.catalogue and i not in registry.derived]
-    if unknown:
-        valid = "\n".join(f"  {code:<24} {spec.label}" for code, spec in registry.catalogue.items())
-        valid += "\n" + "\n".join(
-            f"  {code:<24} {ratio.label} (tỷ lệ)" for code, ratio in registry.derived.items()
-        )
-        raise UsageError(
-            f"Không có chỉ tiêu {', '.join(unknown)}. Các mã chỉ tiêu hợp lệ:\n{valid}",
-            code="unknown_indicator",
-        )
-    available = sorted(set(values["period"]), key=period_order)
-    missing = [p for p in periods if p not in available]
-    if missing:
-        raise UsageError(
-            f"Kho dữ liệu không có kỳ {', '.join(missing)}. Các kỳ có số liệu: {', '.join(available)}.",
-            code="unknown_period",
-        )
-
-
-def normalise_period(text: str, available: list[str]) -> str:
-    """A period as typed ("2024-fy", "2024 H1") -> its code; a bare year or an unknown one is
-    a :class:`UsageError` that suggests the codes that exist."""
-    match = re.fullmatch(r"\s*((?:19|20)\d\d)\s*[-_ /]?\s*(h1|fy|6t|nam)?\s*", text, re.IGNORECASE)
-    if match and match.group(2):
-        kind = {"h1": "H1", "6t": "H1", "fy": "FY", "nam": "FY"}[match.group(2).lower()]
-        code = f"{match.group(1)}-{kind}"
-        if code in available:
-            return code
-    if match and not match.group(2):
-        options = [p for p in available if p.startswith(match.group(1))]
-        raise UsageError(
-            f"Kỳ '{text}' chưa rõ: dùng {' hoặc '.join(options) or 'một kỳ có số liệu'} "
-            "(H1: 6 tháng đầu năm, FY: cả năm).",
-            code="unknown_period",
-        )
-    close = difflib.get_close_matches(text.upper(), available, n=3, cutoff=0.5)
-    hint = f" Có phải: {', '.join(close)}?" if close else ""
-    raise UsageError(
-        f"Kho dữ liệu không có kỳ '{text}'.{hint} Các kỳ có số liệu: {', '.join(available)}.",
-        code="unknown_period",
-    )
+    """Raise :class:`UsageError` for an unknown indicator or period, in the one vocabulary's
+    words (:mod:`unionstats.vocabulary`): what exists, and what was probably meant."""
+    vocabulary.indicators(indicators, registry)
+    vocabulary.periods(periods, set(values["period"]))
 
 
 def select_units(
@@ -80,19 +42,9 @@ def select_units(
 ) -> pd.DataFrame:
     """Only the rows of the named clusters (code or name, as of ``year``) and units (code or name)."""
     if clusters:
-        names = {fold(name): code for code, name in cluster_names(registry, year).items()}
-        codes = set()
-        for wanted in clusters:
-            code = wanted if wanted in names.values() else names.get(fold(wanted))
-            if code is None:
-                raise UsageError(
-                    f"Không có cụm '{wanted}' năm {year}. Các cụm: {', '.join(sorted(names.values()))}.",
-                    code="unknown_cluster",
-                )
-            codes.add(code)
-        restated = restated[restated["cluster_code"].isin(codes)]
+        restated = restated[restated["cluster_code"].isin(vocabulary.clusters(clusters, registry, year))]
     if units:
-        restated = restated[restated["unit_code"].isin(registry.unit_codes(units))]
+        restated = restated[restated["unit_code"].isin(vocabulary.units(units, registry))]
     return restated
 
 
@@ -106,18 +58,27 @@ def question_table(
     clusters: list[str] = (),
     units: list[str] = (),
     raw: bool = False,
-    sort: bool = False,
+    sort: str | None = None,
 ) -> tuple[pd.DataFrame, list[str]]:
     """One row per scope and indicator; a column per period; change columns between periods.
 
     Returns the table (numbers as numbers) and notes to print under it. Units are restated
     (merged units carry their predecessors' history) and every change is like for like
     (:func:`unionstats.analyse.comparison.pair_change`): a unit that reported in only one of
-    the two periods is left out of the change and named in the notes; ``raw`` compares the
-    plain totals instead. ``clusters``/``units`` restrict the units; at cluster and unit level
-    a total row ("Tổng cộng") closes each indicator; ``sort`` ranks the scopes by the last
-    period's figure (highest first, column "Hạng").
+    the two periods is left out of the change and named in the notes. Where that happens the
+    table shows both periods over the same units ("2023-FY (cùng đơn vị)"), so that base +
+    change = the later figure, beside every unit's totals ("2024-FY (toàn bộ)"). ``raw``
+    compares the plain totals instead, labelled "(tổng thô)". ``clusters``/``units`` restrict
+    the units; at cluster and unit level a total row ("Tổng cộng") closes each indicator;
+    ``sort`` ranks the scopes by the last period's figure (``level``), by the last change
+    (``change``) or by its percentage (``pct``), highest first, in a column saying so.
     """
+    if sort in ("change", "pct") and len(set(periods)) < 2:
+        raise UsageError(
+            f"Xếp theo {'mức' if sort == 'change' else '%'} tăng cần hai kỳ: thêm kỳ so sánh, "
+            "ví dụ --period 2023-FY 2024-FY.",
+            code="usage",
+        )
     check_request(values, indicators, periods, registry)
     periods = sorted(dict.fromkeys(periods), key=period_order)
     last = parse_code(periods[-1])
@@ -132,14 +93,23 @@ def question_table(
         total = _scope_rows(restated, indicators, periods, registry, "province", names, notes, raw)
         for row in total:
             row[SCOPE_HEADER["province"]] = "Tổng cộng"
-        rows = _ordered(rows, total, indicators, periods[-1], by, sort)
+        rows = _ordered(rows, total, indicators, periods, by, sort)
     else:
-        rows = _ordered(rows, [], indicators, periods[-1], by, sort=False)
-    table = pd.DataFrame(rows).rename(columns={SCOPE_HEADER["province"]: SCOPE_HEADER[by]})
+        rows = _ordered(rows, [], indicators, periods, by, sort=None)
+    table = _labelled(pd.DataFrame(rows), periods, raw).rename(
+        columns={SCOPE_HEADER["province"]: SCOPE_HEADER[by]}
+    )
     if by == "unit" and not table.empty:
         clusters_of = {u: names.get(registry.cluster_of(u, last.year), "") for u in registry.unit_names}
         by_name = {registry.unit_names[u]: clusters_of[u] for u in registry.unit_names}
         table.insert(1, "Cụm", table[SCOPE_HEADER["unit"]].map(by_name).fillna(""))
+    return table, notes + _closing_notes(restated, indicators, periods, registry)
+
+
+def _closing_notes(restated, indicators, periods, registry) -> list[str]:
+    """What every question table ends with: the annual-only indicators asked of a half-year,
+    and how many units reported in each period."""
+    notes = []
     annual = [i for i in indicators if i in registry.catalogue and registry.catalogue[i].fy_only]
     half_years = [p for p in periods if not p.endswith("-FY")]
     if annual and half_years:
@@ -149,7 +119,7 @@ def question_table(
         )
     counts = restated[restated["period"].isin(periods)].groupby("period")["unit_code"].nunique()
     notes.append("Số đơn vị có số liệu: " + ", ".join(f"{p}: {int(counts.get(p, 0))}" for p in periods) + ".")
-    return table, notes
+    return notes
 
 
 def needed_codes(indicators: list[str], registry: Registry) -> set[str]:
@@ -217,17 +187,44 @@ def _pair(restated, indicators, before, after, registry, by, raw) -> pd.DataFram
     )
 
 
-def _ordered(rows, total, indicators, last, by, sort) -> list[dict[str, object]]:
+def rank_column(sort: str, periods: list[str]) -> tuple[str, str]:
+    """(the column ranked on, the rank column's header saying what it ranks)."""
+    before, last = (periods[-2] if len(periods) > 1 else ""), periods[-1]
+    if sort == "change":
+        return f"Thay đổi {before}→{last}", f"Hạng (theo mức tăng {before}→{last})"
+    if sort == "pct":
+        return f"% {before}→{last}", f"Hạng (theo % tăng {before}→{last})"
+    return last, f"Hạng (theo {last})"
+
+
+def _ordered(rows, total, indicators, periods, by, sort) -> list[dict[str, object]]:
     """Rows grouped by indicator in the order asked, each group closed by its total row."""
     ordered = []
     for indicator in indicators:
         group = [r for r in rows if r["Mã"] == indicator]
         if sort:
-            group.sort(key=lambda r: -(r[last] if pd.notna(r[last]) else -np.inf))
+            key, header = rank_column(sort, periods)
+            group.sort(key=lambda r: -(r[key] if pd.notna(r[key]) else -np.inf))
             for rank, row in enumerate(group, start=1):
-                row["Hạng"] = rank
+                row[header] = rank if pd.notna(row[key]) else np.nan
         ordered += group + [r for r in total if r["Mã"] == indicator]
     return ordered
+
+
+def _labelled(table: pd.DataFrame, periods: list[str], raw: bool) -> pd.DataFrame:
+    """Say what each figure is: plain totals "(tổng thô)" with ``raw``; otherwise, where some
+    unit is left out of a change, every unit's totals "(toàn bộ)" beside the same-unit
+    figures; where none is, the same-unit columns (equal to the totals) are left out."""
+    if table.empty:
+        return table
+    if raw:
+        changes = [c for c in table.columns if str(c).startswith(("Thay đổi", "%"))]
+        return table.rename(columns={c: f"{c} {RAW_TOTALS}" for c in [*periods, *changes]})
+    same = [c for c in table.columns if str(c).endswith(SAME_UNITS)]
+    differs = any(not table[column].equals(table[column[: -len(SAME_UNITS)].strip()]) for column in same)
+    if not differs:
+        return table.drop(columns=same)
+    return table.rename(columns={p: f"{p} (toàn bộ)" for p in periods})
 
 
 def wide_table(
@@ -272,7 +269,12 @@ def _change_columns(
     elif found is not None and found["excluded"]:
         notes.append(f"{names.get(scope, scope)}, {label}, {before}→{after}: {found['excluded']}.")
     usable = comparable and found is not None
+    figures = {}
+    if "base_value" in change:  # like for like: both periods over the same units
+        figures[f"{before} {SAME_UNITS}"] = found["base_value"] if usable else np.nan
+        figures[f"{after} {SAME_UNITS}"] = found["matched_value"] if usable else np.nan
     return {
+        **figures,
         f"Thay đổi {before}→{after}": found["change"] if usable else np.nan,
         f"% {before}→{after}": found["change_pct"] if usable else np.nan,
     }
@@ -304,7 +306,7 @@ def _cell_text(column: str, value: object, money: bool, decimals: int = 0) -> st
 
 def _decimals(column: str, measure: str, rate_columns: set[str]) -> int:
     """One decimal for rates (%, per 100, per 1.000), none for counts, ranks and money."""
-    if column == "Hạng":
+    if column.startswith("Hạng"):
         return 0
     return 1 if column in rate_columns or measure == "%" or "/1" in measure else 0
 
