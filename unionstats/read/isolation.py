@@ -68,11 +68,29 @@ def ctrl_c_blocked() -> Iterator[None]:
         from multiprocessing import resource_tracker
 
         resource_tracker.ensure_running()
+    if threading.current_thread() is not threading.main_thread():
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        return
+    # The mask is per thread: a Ctrl-C the kernel hands to another thread of this process
+    # would still run Python's handler here, between starting a worker and sending it its
+    # task, and the worker would die reading nothing. So the handler is deferred too.
+    arrived: list[int] = []
+    handler = signal.signal(signal.SIGINT, lambda number, frame: arrived.append(number))
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a blocked Ctrl-C arrives now
+        signal.signal(signal.SIGINT, handler)
+    if arrived and handler is not signal.SIG_IGN:
+        if callable(handler):
+            handler(signal.SIGINT, None)
+        else:
+            raise KeyboardInterrupt
 
 
 def settle_worker(memory_mb: int) -> None:
