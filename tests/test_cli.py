@@ -162,3 +162,17 @@ def test_output_piped_into_head_ends_quietly_with_status_0() -> None:
     process.stdout.close()  # as head does after its lines
     assert process.wait(timeout=60) == 0
     assert process.stderr.read() == b""
+
+
+def test_every_command_prints_its_help() -> None:
+    """``unionstats table --help`` once ended in a traceback (a bare "%" in a help text)."""
+    import argparse
+
+    from unionstats.cli.parser import build_parser
+
+    parser = build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert len(commands.choices) >= 16
+    for name, command in commands.choices.items():
+        text = command.format_help()
+        assert text.startswith(f"cách dùng: unionstats {name}"), name

@@ -184,7 +184,7 @@ def _add_question_commands(commands) -> None:
         const="level",
         default=None,
         choices=SORTS,
-        help="xếp hạng: level = số liệu kỳ cuối (mặc định), change = mức tăng, pct = % tăng",
+        help="xếp hạng: level = số liệu kỳ cuối (mặc định), change = mức tăng, pct = %% tăng",
     )
     table.add_argument("--raw", action="store_true", help="so sánh tổng thô, không chỉ trên cùng đơn vị")
     table.add_argument(
