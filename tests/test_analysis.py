@@ -43,7 +43,9 @@ def test_seed_totals_through_the_analysis_layer(sample_values, registry) -> None
     assert table.at["cum-2", "members"] == 7676
     assert table.at["cum-2", "workers"] == 7842
     assert table.at["cum-2", "cdcs"] == 288
-    assert table.at["cum-2", "unionisation"] == pytest.approx(7676 / 7842)
+    assert table.at["cum-2", "unionisation"] == pytest.approx(
+        100 * 7676 / 7842
+    )  # percent points, as derived.csv says
     province_members = hand_sum(sample_values, "2020-FY", "members")
     assert table.at["cum-2", "members_share"] == pytest.approx(7676 / province_members)
     assert table.at["cum-2", "n_units"] == 5
@@ -125,8 +127,10 @@ def test_rates_and_target_achievement(sample_values, registry) -> None:
     assert done.at[("cum-2", "members_new"), "achievement"] == pytest.approx(actual / target["target"].sum())
     with pytest.raises(UsageError):
         analysis.achievement(sample_values, targets, "2020-H1")
-    wide = analysis.rates(pd.DataFrame({"members": [900.0], "workers": [1000.0], "members_new": [45.0]}))
-    assert wide.at[0, "unionisation"] == 0.9 and wide.at[0, "members_new_per_1000"] == 50
+    wide = analysis.rates(
+        pd.DataFrame({"members": [900.0], "workers": [1000.0], "members_new": [45.0]}), registry
+    )
+    assert wide.at[0, "unionisation"] == 90 and wide.at[0, "members_new_per_1000"] == 50
 
 
 def test_ranking_names_the_leading_unit_of_each_cluster(registry) -> None:
@@ -249,10 +253,40 @@ def test_a_cluster_rate_counts_only_units_that_gave_both_parts(sample_values, re
             & (sample_values["period"] == period)
         )
     ]
-    rates = analysis.scope_rates(gap, period, "cluster")
+    rates = analysis.scope_rates(gap, period, "cluster", registry)
     cum2 = [u for u in set(gap[gap["cluster_code"] == "cum-2"]["unit_code"]) if u != "ngoc-hoi"]
     members = hand_sum(gap, period, "members", units=cum2)
     workers = hand_sum(gap, period, "workers", units=cum2)
-    assert rates.at["cum-2", "unionisation"] == pytest.approx(members / workers)
+    assert rates.at["cum-2", "unionisation"] == pytest.approx(100 * members / workers)
     table = analysis.cluster_comparison(gap, period, registry).set_index("cluster_code")
-    assert table.at["cum-2", "unionisation"] == pytest.approx(members / workers)
+    assert table.at["cum-2", "unionisation"] == pytest.approx(100 * members / workers)
+
+
+def test_a_ratio_is_defined_once_in_derived_csv(sample_values, tmp_path) -> None:
+    """Ranking, the brief's comparison and ``table`` read one definition: edit derived.csv and
+    all three follow (there was a second copy in the analysis code)."""
+    import shutil
+
+    from unionstats.analyse.derived import derived_totals
+    from unionstats.reference import load_registry
+
+    folder = tmp_path / "reference"
+    shutil.copytree(REFERENCE, folder)
+    derived = folder / "derived.csv"
+    text = derived.read_text(encoding="utf-8")
+    derived.write_text(
+        text.replace(
+            "unionisation,Tỷ lệ đoàn viên/CNVCLĐ,members,workers,100,%",
+            "unionisation,Tỷ lệ thử,members,cdcs,1,%",
+        )
+        + "members_per_cdcs_test,Đoàn viên mỗi CĐCS (thử),members,cdcs,1,người\n",
+        encoding="utf-8",
+    )
+    edited = load_registry(folder)
+    table = analysis.cluster_comparison(sample_values, "2020-FY", edited).set_index("cluster_code")
+    assert table.at["cum-2", "unionisation"] == pytest.approx(7676 / 288)
+    assert table.at["cum-2", "members_per_cdcs_test"] == pytest.approx(7676 / 288)
+    answer = derived_totals(sample_values, edited.derived["unionisation"], ["2020-FY"], "cluster")
+    assert answer.set_index("scope").at["cum-2", "value"] == pytest.approx(7676 / 288)
+    criteria = analysis.unit_criteria(sample_values, "2020-FY", None, edited)
+    assert "members_per_cdcs_test" in criteria

@@ -76,11 +76,11 @@ def test_steady_history_raises_nothing(registry) -> None:
     assert check_stock_jumps(*wide_table(values), registry, Thresholds()) == []
 
 
-def test_ratio_far_from_peers_is_noted() -> None:
+def test_ratio_far_from_peers_is_noted(registry) -> None:
     rows = []
     for unit, members in [("a", 97), ("b", 96), ("c", 98), ("d", 97), ("e", 96), ("f", 60)]:
         rows += [(unit, "2020-FY", "members", members), (unit, "2020-FY", "workers", 100)]
-    findings = check_peer_ratios(*wide_table(store_rows(rows)), Thresholds())
+    findings = check_peer_ratios(*wide_table(store_rows(rows)), Thresholds(), registry)
     assert [(f.unit, f.code) for f in findings] == [("f", "ratio_far_from_peers_unionisation")]
 
 

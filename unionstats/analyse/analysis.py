@@ -28,21 +28,6 @@ from unionstats.reference import Registry
 
 SCOPES = ("province", "cluster", "unit")
 PROVINCE = "province"
-RATE_DEFINITIONS = {  # name: (numerator, denominator, multiplier)
-    "unionisation": ("members", "workers", 1.0),
-    "female_share": ("members_female", "members", 1.0),
-    "members_new_per_1000": ("members_new", "members", 1000.0),
-    "visits_amount_per_member": ("visits_amount", "members", 1.0),
-    "excellent_share": ("rating_excellent", "cdcs", 1.0),
-}
-RATE_LABELS_VI = {
-    "unionisation": "Tỷ lệ đoàn viên/CNVCLĐ",
-    "female_share": "Tỷ lệ đoàn viên nữ",
-    "members_new_per_1000": "Kết nạp mới trên 1.000 đoàn viên",
-    "visits_amount_per_member": "Tiền thăm hỏi trên mỗi đoàn viên (đồng)",
-    "excellent_share": "Tỷ lệ CĐCS hoàn thành xuất sắc",
-    "members_new_achievement": "Đạt chỉ tiêu kết nạp đoàn viên",
-}
 
 
 def kind_of(indicator: str, registry: Registry) -> str:
@@ -138,29 +123,31 @@ def restrict_to_cluster(values: pd.DataFrame, registry: Registry, cluster: str, 
     return values[(restated["cluster_code"] == cluster).to_numpy()]
 
 
-def rates(wide: pd.DataFrame) -> pd.DataFrame:
-    """Add the catalogue's rates as columns of a wide table (see :data:`RATE_DEFINITIONS`)."""
+def rates(wide: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """Add the ratios of ``derived.csv`` as columns of a wide table (one row per scope)."""
     result = wide.copy()
-    for name, (top, bottom, multiplier) in RATE_DEFINITIONS.items():
+    for code, ratio in registry.derived.items():
+        top, bottom = ratio.numerator, ratio.denominator
         if top in result and bottom in result:
-            result[name] = result[top] / result[bottom].where(result[bottom] != 0) * multiplier
+            result[code] = result[top] / result[bottom].where(result[bottom] != 0) * ratio.multiplier
     return result
 
 
-def scope_rates(values: pd.DataFrame, period: str, by: str) -> pd.DataFrame:
-    """The rates of :data:`RATE_DEFINITIONS` per scope, each a ratio of sums over the units
-    that reported both parts (a unit without its workers never pulls a cluster's rate down).
+def scope_rates(values: pd.DataFrame, period: str, by: str, registry: Registry) -> pd.DataFrame:
+    """The ratios of ``derived.csv`` per scope, each a ratio of sums over the units that
+    reported both parts (a unit without its workers never pulls a cluster's rate down).
     One row per scope; at unit level this equals :func:`rates`."""
     mine = values[values["period"] == period]
     columns = {}
-    for name, (top, bottom, multiplier) in RATE_DEFINITIONS.items():
+    for code, ratio in registry.derived.items():
+        top, bottom = ratio.numerator, ratio.denominator
         parts = mine[mine["indicator"].isin([top, bottom])]
         both = parts.groupby("unit_code")["indicator"].nunique()
         parts = parts[parts["unit_code"].isin(both[both == 2].index)]
         if parts.empty:
             continue
         sums = totals(parts, [period], by).pivot_table(index="scope", columns="indicator", values="value")
-        columns[name] = sums[top] / sums[bottom].where(sums[bottom] != 0) * multiplier
+        columns[code] = sums[top] / sums[bottom].where(sums[bottom] != 0) * ratio.multiplier
     return pd.DataFrame(columns)
 
 
@@ -220,7 +207,7 @@ def cluster_comparison(
     indicators = list(indicators)
     wide = to_wide(totals(values, [period], "cluster")).droplevel("period")
     province = to_wide(totals(values, [period], "province")).droplevel("period").iloc[0]
-    table = wide.join(scope_rates(values, period, "cluster"))
+    table = wide.join(scope_rates(values, period, "cluster", registry))
     for indicator in indicators:
         if indicator in table:
             table[f"{indicator}_share"] = table[indicator] / province.get(indicator, np.nan)
@@ -232,9 +219,12 @@ def cluster_comparison(
     return table.reset_index()
 
 
-def unit_criteria(values: pd.DataFrame, period: str, targets: pd.DataFrame | None) -> pd.DataFrame:
-    """Per unit, every criterion the ranking can use (rates, and target achievement in FY)."""
-    wide = rates(to_wide(totals(values, [period], "unit")).droplevel("period"))
+def unit_criteria(
+    values: pd.DataFrame, period: str, targets: pd.DataFrame | None, registry: Registry
+) -> pd.DataFrame:
+    """Per unit, every criterion the ranking can use (the ratios of ``derived.csv``, and
+    target achievement in FY)."""
+    wide = rates(to_wide(totals(values, [period], "unit")).droplevel("period"), registry)
     if targets is not None and parse_code(period).period_type == "FY":
         done = achievement(values, targets, period, "unit")
         done = done[done["indicator"] == "members_new"].set_index("scope")["achievement"]
@@ -256,7 +246,7 @@ def ranking(
     targets exist only in FY), and rank 1 is the leading unit ("đơn vị dẫn đầu").
     Returns ``cluster_code, unit_code, unit_name, <criterion>…, score, rank, leading``.
     """
-    criteria = unit_criteria(values, period, targets)
+    criteria = unit_criteria(values, period, targets, registry)
     year = parse_code(period).year
     criteria["cluster_code"] = [registry.cluster_of(u, year) for u in criteria.index]
     usable = [

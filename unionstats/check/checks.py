@@ -27,10 +27,8 @@ from unionstats.periods import period_order
 from unionstats.reference import Registry, read_reference_csv
 
 KEY = ["unit_code", "period"]
-RATIOS = {  # name: (numerator, denominator, Vietnamese label)
-    "unionisation": ("members", "workers", "tỷ lệ đoàn viên/CNVCLĐ"),
-    "female_members": ("members_female", "members", "tỷ lệ đoàn viên nữ"),
-}
+# the ratios compared with peers: the finding's name -> the ratio of derived.csv (its parts, its label)
+PEER_RATIOS = {"unionisation": "unionisation", "female_members": "female_share"}
 REQUIREMENT_VI = {"<=": "không lớn hơn", "<": "nhỏ hơn", "==": "bằng", ">=": "không nhỏ hơn", ">": "lớn hơn"}
 DETAIL_CHECKED = (
     "cdcs",
@@ -262,10 +260,16 @@ def check_stock_jumps(
     return findings
 
 
-def check_peer_ratios(numbers: pd.DataFrame, where: pd.DataFrame, limits: Thresholds) -> list[Finding]:
+def check_peer_ratios(
+    numbers: pd.DataFrame, where: pd.DataFrame, limits: Thresholds, registry: Registry
+) -> list[Finding]:
     """Members/workers and female shares far from the other units of the same period."""
     findings = []
-    for name, (top, bottom, label) in RATIOS.items():
+    for name, code in PEER_RATIOS.items():
+        if code not in registry.derived:
+            continue
+        ratio_spec = registry.derived[code]
+        top, bottom, label = ratio_spec.numerator, ratio_spec.denominator, ratio_spec.label
         if top not in numbers or bottom not in numbers:
             continue
         ratio = (numbers[top] / numbers[bottom].replace(0, np.nan)).dropna()
@@ -282,7 +286,7 @@ def check_peer_ratios(numbers: pd.DataFrame, where: pd.DataFrame, limits: Thresh
                         (file, sheet, cell),
                         (key[0], key[1]),
                         top,
-                        ratio_label=label.capitalize(),
+                        ratio_label=label[:1].upper() + label[1:],
                         ratio=fmt_percent(group[key]),
                         median=fmt_percent(median),
                     )

@@ -158,7 +158,7 @@ def _validate(processed: Path, reference: Path, registry: Registry) -> Validatio
         findings += check_rules(rules, numbers, where, registry)
         findings += check_h1_above_fy(numbers, where, registry)
         findings += check_stock_jumps(numbers, where, registry, limits)
-        findings += check_peer_ratios(numbers, where, limits)
+        findings += check_peer_ratios(numbers, where, limits, registry)
     findings += check_details(read_details(processed), values, registry)
     table, missing = completeness(manifest, values, ingest_findings, registry)
     findings += missing
