@@ -86,10 +86,156 @@ def test_word_brief_is_an_administrative_document_with_the_published_figures(cum
     assert len(document.inline_shapes) >= 5 and any(t.startswith("Biểu đồ 1. ") for t in texts)
     assert document.styles["Normal"].font.name == "Times New Roman"
     assert document.styles["Normal"].font.size.pt == 14
-    assert "Nơi nhận:" in document.tables[-1].rows[0].cells[0].text
-    assert "CHỦ TỊCH" in document.tables[-1].rows[0].cells[1].text
+    signature = next(t for t in document.tables if "Nơi nhận:" in t.rows[0].cells[0].text)
+    assert "CHỦ TỊCH" in signature.rows[0].cells[1].text
     section = document.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) == 30
+
+
+def body_in_order(document) -> list[str]:
+    """Every paragraph's text and every table (as "<table: first header>") in reading order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    found = []
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            found.append(Paragraph(element, document).text)
+        elif element.tag == qn("w:tbl"):
+            table = Table(element, document)
+            found.append(f"<table: {table.rows[0].cells[0].text}>")
+    return found
+
+
+def test_word_charts_sit_under_their_section_and_the_appendix_comes_last(cum2_brief) -> None:
+    body = body_in_order(Document(str(cum2_brief / "ban-tin.docx")))
+    heading = {text.split(". ", 1)[1]: i for i, text in enumerate(body) if re.match(r"\d\. [A-ZĐX]", text)}
+    captions = {text: i for i, text in enumerate(body) if text.startswith("Biểu đồ ")}
+    ratings = next(i for text, i in captions.items() if "Xếp loại công đoàn cơ sở" in text)
+    trend = next(i for text, i in captions.items() if "Xu hướng" in text)
+    assert heading["Xếp loại công đoàn cơ sở"] < ratings < heading["Xu hướng và biến động"]
+    assert heading["Xu hướng và biến động"] < trend < heading["Điểm cần lưu ý"]
+    numbers = [int(text.split()[2].rstrip(".")) for text in captions]
+    assert numbers == list(range(1, len(numbers) + 1))  # numbered in the order they are read
+    signature = next(i for i, text in enumerate(body) if text.startswith("<table: Nơi nhận:"))
+    appendix = body.index("PHỤ LỤC")
+    assert signature < appendix and "<table: Chỉ tiêu>" in body[appendix:]  # the sources, last
+
+
+def test_official_text_says_periods_as_people_do_and_names_the_federation(cum2_brief) -> None:
+    page = (cum2_brief / "ban-tin.html").read_text(encoding="utf-8")
+    document = Document(str(cum2_brief / "ban-tin.docx"))
+    texts = body_in_order(document) + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    appendix = texts.index("PHỤ LỤC")
+    official = [t for t in texts[:appendix] if "/" not in t[:12]]  # file names keep their folders
+    assert not [t for t in official if re.search(r"\b20\d\d-(FY|H1)\b", t)]
+    assert "LIÊN ĐOÀN LAO ĐỘNG TỈNH KON TUM · năm 2020" in page
+    visible = re.sub(r"<[^>]+>", " ", page.split("Phụ lục")[0])
+    assert not re.search(r"\b20\d\d-(FY|H1)\b(?!/)", visible)  # a file's folder is its own name
+
+
+def section_headings_html(page: str) -> list[str]:
+    return re.findall(r"<h2[^>]*>(\d+\. [^<]+)</h2>", page)
+
+
+def section_headings_word(path: Path) -> list[str]:
+    return [t for t in body_in_order(Document(str(path))) if re.match(r"\d+\. [A-ZĐX]", t)]
+
+
+def test_html_and_word_number_the_same_sections(cum2_brief) -> None:
+    page = (cum2_brief / "ban-tin.html").read_text(encoding="utf-8")
+    headings = section_headings_html(page)
+    assert headings == section_headings_word(cum2_brief / "ban-tin.docx")
+    assert headings[0] == "1. Tình hình nộp báo cáo" and headings[-1].endswith("Điểm cần lưu ý")
+
+
+def test_a_first_period_brief_says_there_is_nothing_to_compare_instead_of_empty_charts(
+    sample_store, tmp_path
+) -> None:
+    """The sample's first period (6 tháng đầu năm 2019), as a new province's first brief is:
+    no year-over-year bars without a base, no one-point trend, no empty heat map, and no
+    "không tính" note naming every unit."""
+    result = run_cli(
+        "brief", "--period", "2019-H1", "--processed", str(sample_store), "--out", str(tmp_path), "--docx"
+    )
+    assert result.returncode == 0, result.stderr
+    assert not result.stderr.strip()  # no warning from an empty chart
+    folder = tmp_path / "2019-H1"
+    assert sorted(p.name for p in (folder / "figures").glob("*.png")) == ["2019-H1_cluster_members.png"]
+    page = (folder / "ban-tin.html").read_text(encoding="utf-8")
+    said = "Chưa có số liệu 6 tháng đầu năm 2018 trong kho nên chưa so sánh được với cùng kỳ năm trước."
+    assert said in page
+    document = Document(str(folder / "ban-tin.docx"))
+    assert said in [p.text for p in document.paragraphs]
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert not [c for c in cells if "không tính" in c]
+    assert section_headings_html(page) == section_headings_word(folder / "ban-tin.docx")
+    assert "Xu hướng và biến động" not in " ".join(section_headings_html(page))
+
+
+def test_html_brief_is_vietnamese_and_every_chart_has_a_caption_and_alt_text(cum2_brief) -> None:
+    page = (cum2_brief / "ban-tin.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in page
+    images = re.findall(r"<img [^>]*>", page)
+    alts = [re.search(r'alt="([^"]*)"', image) for image in images]
+    assert images and all(alt and alt.group(1) and "No description" not in alt.group(1) for alt in alts)
+    captions = re.findall(r"<figcaption>(Biểu đồ \d+\. [^<]+)</figcaption>", page)
+    assert len(captions) == len(images) >= 5
+
+
+def word_tables(path: Path) -> list[list[list[str]]]:
+    """The brief's tables (not the header block nor the signature) as rows of texts."""
+    tables = Document(str(path)).tables[1:]
+    rows = [[[c.text for c in row.cells] for row in t.rows] for t in tables]
+    return [table for table in rows if not table[0][0].startswith("Nơi nhận:")]
+
+
+def test_word_tables_keep_one_rule_per_column_and_no_empty_column(cum2_brief) -> None:
+    for table in word_tables(cum2_brief / "ban-tin.docx"):
+        header, rows = table[0], table[1:]
+        for column, name in enumerate(header):
+            cells = [row[column] for row in rows]
+            assert any(c.strip() and c != "–" for c in cells), f"column {name!r} is empty in every row"
+            numbers = [c for c in cells if re.fullmatch(r"[+-]?[\d.]+(,\d+)?%?", c)]
+            as_written = name == "Nội dung gốc"  # the cell's own text, as the unit wrote it
+            if (
+                numbers
+                and not as_written
+                and not any(c.endswith("%") for c in numbers)
+                and "Đơn vị tính" not in header
+            ):
+                decimals = {len(c.split(",")[1]) if "," in c else 0 for c in numbers}
+                assert len(decimals) == 1, (name, cells)
+        assert not [
+            c for row in rows for c in row if re.search(r"\d (tỷ|triệu) đồng", c)
+        ]  # unit in its column
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs LibreOffice"
+)
+def test_word_tables_wrap_at_words_when_rendered(cum2_brief, tmp_path) -> None:
+    """Rendered by LibreOffice, no word of a table header is broken across lines (a label
+    column too narrow wrapped "CNVCLĐ" letter by letter)."""
+    command = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
+    subprocess.run(
+        [*command, str(cum2_brief / "ban-tin.docx")],
+        capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)}, check=True,
+    )  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "ban-tin.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = {
+        w.strip("()")
+        for table in word_tables(cum2_brief / "ban-tin.docx")
+        for w in " ".join(table[0]).split()
+    }
+    long_words = {w for w in words if len(w) >= 4 and "/" not in w}
+    broken = [w for w in long_words if not re.search(rf"(?<!\w){re.escape(w)}", text)]
+    assert not broken, broken
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")

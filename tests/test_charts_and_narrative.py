@@ -58,7 +58,8 @@ def test_every_chart_type_renders_without_missing_glyphs(sample_values, registry
         assert all(p.stat().st_size > 5000 for p in paths)
     svg = (tmp_path / "cum_members.svg").read_text(encoding="utf-8")
     assert "Tổng số đoàn viên công đoàn theo cụm thi đua" in svg  # text kept as text, Vietnamese intact
-    assert "7.676" in svg and "Nguồn: báo cáo của 14/14 đơn vị, kỳ 2020-FY." in svg
+    assert "7.676" in svg and "Nguồn: báo cáo của 14/14 đơn vị, năm 2020." in svg  # as people say it
+    assert "2020-FY" not in svg
 
 
 def test_rating_chart_refuses_a_half_year(sample_values, registry) -> None:
@@ -139,3 +140,16 @@ def test_achievement_sentence_says_dat_percent_chi_tieu() -> None:
         "Kết quả so với chỉ tiêu giao: kết nạp đoàn viên mới đạt 104,4% chỉ tiêu."
     )
     assert narrative.achievement_sentence(table, "cum-1") == ""
+
+
+def test_trend_charts_start_counts_at_zero_and_say_periods_as_people_do(sample_values, registry) -> None:
+    """A 7% range drawn from 35.000 looks like a collapse: counts start at zero; the axis says
+    "2019" and "6T/2020", not "2019-FY"; money is in "tỷ đồng" on the axis."""
+    series = analysis.totals(sample_values, ["2019-FY", "2020-H1", "2020-FY"], "province")
+    figure = charts.trend_lines(series, ["members", "visits_amount"], registry, {}, (14, 14))
+    members, money = figure.axes[:2]
+    assert members.get_ylim()[0] == 0 and money.get_ylim()[0] == 0
+    assert [t.get_text() for t in members.get_xticklabels()] == ["2019", "6T/2020", "2020"]
+    figure.canvas.draw()
+    assert money.get_ylabel() == "tỷ đồng" or money.get_ylabel() == "triệu đồng"
+    assert all("tỷ" not in t.get_text() for t in money.get_yticklabels())  # the unit is on the axis

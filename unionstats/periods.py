@@ -57,6 +57,12 @@ class Period:
         return Period(self.year - 1, self.period_type)
 
     @property
+    def short_label(self) -> str:
+        """The period as a chart's axis says it: "2024" (a year), "6T/2024", "9T/2024", "Q1/2024"."""
+        shorts = {"FY": str(self.year), "H1": f"6T/{self.year}", "9M": f"9T/{self.year}"}
+        return shorts.get(self.period_type, f"{self.period_type}/{self.year}")
+
+    @property
     def label_vi(self) -> str:
         """Vietnamese name of the period, as a brief's title would say it."""
         names = {
@@ -67,6 +73,14 @@ class Period:
         if self.period_type in names:
             return names[self.period_type]
         return f"quý {self.period_type[1]} năm {self.year}"
+
+
+def spoken(code: str) -> str:
+    """A period code as official text says it: "năm 2024", "6 tháng đầu năm 2024"; also the
+    half-year an analysis derives ("2021-H2" = FY − H1 for flows: "6 tháng cuối năm 2021")."""
+    if code.endswith("-H2") and code[:4].isdigit():
+        return f"6 tháng cuối năm {code[:4]}"
+    return parse_code(code).label_vi
 
 
 def parse_code(code: str) -> Period:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from unionstats.analyse.analysis import PROVINCE, derive_h2, kind_of, restate_units, scope_column, totals
 from unionstats.errors import UsageError
-from unionstats.periods import parse_code
+from unionstats.periods import parse_code, spoken
 from unionstats.reference import Registry
 
 
@@ -85,7 +85,8 @@ def pair_change(
 def _excluded(
     rows: pd.DataFrame, both: pd.DataFrame, before: str, after: str, registry: Registry
 ) -> dict[tuple[str, str], str]:
-    """Per (scope, indicator): "không tính Kon Plông (chưa nộp 2023-H1)", for units in one period only."""
+    """Per (scope, indicator), the units in one period only:
+    "không tính Kon Plông (chưa có số liệu 6 tháng đầu năm 2023)"."""
     present = rows[["scope", "unit_code", "indicator", "period"]].drop_duplicates()
     marked = present.merge(both.assign(_both=True), on=["unit_code", "indicator"], how="left")
     alone = marked[marked["_both"].isna()]
@@ -94,7 +95,7 @@ def _excluded(
         parts = []
         for unit, period in sorted(zip(group["unit_code"], group["period"], strict=True)):
             missing_in = after if period == before else before
-            parts.append(f"{registry.unit_names.get(unit, unit)} (chưa có số liệu {missing_in})")
+            parts.append(f"{registry.unit_names.get(unit, unit)} (chưa có số liệu {spoken(missing_in)})")
         texts[(scope, indicator)] = "không tính " + ", ".join(parts)
     return texts
 

@@ -25,9 +25,9 @@ from unionstats.analyse import analysis, comparison
 from unionstats.atomic import write_file
 from unionstats.errors import UsageError
 from unionstats.file_names import safe_name
-from unionstats.formatting import fmt_number, fmt_percent
-from unionstats.periods import parse_code, period_order
-from unionstats.publish.axes import short_money, value_formatter
+from unionstats.formatting import fmt_money, fmt_number, fmt_percent
+from unionstats.periods import parse_code, period_order, spoken
+from unionstats.publish.axes import value_formatter
 from unionstats.reference import Registry
 
 FONT = "DejaVu Sans"
@@ -59,7 +59,7 @@ def source_line(figure: Figure, submitted: int, expected: int, period: str, righ
     figure.text(
         0.01,
         0.005,
-        f"Nguồn: báo cáo của {submitted}/{expected} đơn vị, kỳ {period}.",
+        f"Nguồn: báo cáo của {submitted}/{expected} đơn vị, {spoken(period)}.",
         fontsize=8,
         color="#555555",
         ha="left",
@@ -111,14 +111,14 @@ def cluster_bars(
         axis.bar_label(
             bars,
             labels=[
-                short_money(v) if _money(registry, indicator) else fmt_number(v) for v in ordered[indicator]
+                fmt_money(v) if _money(registry, indicator) else fmt_number(v) for v in ordered[indicator]
             ],
             padding=3,
             fontsize=9,
         )
         axis.xaxis.set_major_formatter(value_formatter(_money(registry, indicator)))
-        axis.set_title(f"{_label(registry, indicator)} theo cụm thi đua, kỳ {period}", loc="left")
-        axis.set_xlabel(registry.catalogue[indicator].measure)
+        axis.set_title(f"{_label(registry, indicator)} theo cụm thi đua, {spoken(period)}", loc="left")
+        axis.set_xlabel(registry.catalogue[indicator].measure)  # a money axis names its unit itself
         axis.set_ylabel("")
         axis.margins(x=0.15)
         source_line(figure, *coverage, period)
@@ -137,11 +137,13 @@ def yoy_bars(
     if rows.empty:
         raise UsageError(f"Không có số liệu '{indicator}' để vẽ so sánh cùng kỳ.")
     period, base = rows["period"].iloc[0], rows["base_period"].iloc[0]
+    same = " (cùng đơn vị)" if (rows["excluded"] != "").any() else ""  # both bars over the same units
     with plt.rc_context(style()):
         figure, axis = plt.subplots(figsize=(max(6, 1.4 * len(rows) + 2), 4.5))
         x = np.arange(len(rows))
-        axis.bar(x - 0.2, rows["base_value"], 0.4, label=base, color=PALETTE[5])
-        bars = axis.bar(x + 0.2, rows["value"], 0.4, label=period, color=PALETTE[0])
+        axis.bar(x - 0.2, rows["base_value"], 0.4, label=f"{spoken(base)}{same}", color=PALETTE[5])
+        now = rows["matched_value"]
+        bars = axis.bar(x + 0.2, now, 0.4, label=f"{spoken(period)}{same}", color=PALETTE[0])
         axis.bar_label(
             bars,
             labels=[
@@ -152,7 +154,7 @@ def yoy_bars(
         )
         axis.set_xticks(x, [_wrap(names.get(s, s)) for s in rows["scope"]], fontsize=9)
         axis.yaxis.set_major_formatter(value_formatter(_money(registry, indicator)))
-        axis.set_title(f"{_label(registry, indicator)}: {period} so với {base}", loc="left")
+        axis.set_title(f"{_label(registry, indicator)}: {spoken(period)} so với {spoken(base)}", loc="left")
         axis.set_ylabel(registry.catalogue[indicator].measure)
         axis.legend(frameon=False)
         axis.margins(y=0.15)
@@ -191,18 +193,22 @@ def trend_lines(
                     range(len(own)), line["value"], marker="o", color=colour, label=names.get(scope, scope)
                 )
             axis.set_title(_label(registry, indicator), loc="left", fontsize=11)
-            shown = [f"{p}*" if p in incomplete else p for p in own]
+            shown = [parse_code(p).short_label + ("*" if p in incomplete else "") for p in own]
             axis.set_xticks(range(len(own)), shown, rotation=45, ha="right", fontsize=8)
             for tick in axis.get_xticklabels():
                 if tick.get_text().endswith("*"):
                     tick.set_color("#b03a48")
             axis.yaxis.set_major_formatter(value_formatter(_money(registry, indicator)))
+            if len(data["value"].dropna()) and (data["value"].dropna() >= 0).all():
+                # from zero: a 7% range must not look like a collapse (and room above the top point)
+                axis.set_ylim(0, float(data["value"].max()) * 1.1 or 1)
         for axis in list(axes.flat)[len(indicators) :]:
             axis.set_visible(False)
         handles, labels = axes.flat[0].get_legend_handles_labels()
         if len(labels) > 1:
             figure.legend(handles, labels, loc="upper right", frameon=False, fontsize=9)
-        figure.suptitle(f"Xu hướng {periods[0]} – {last}", x=0.01, ha="left", fontweight="bold")
+        span = f"{parse_code(periods[0]).short_label} – {parse_code(last).short_label}"
+        figure.suptitle(f"Xu hướng {span}", x=0.01, ha="left", fontweight="bold")
         if incomplete & set(periods):
             figure.text(
                 0.99, 0.005, "* kỳ thiếu báo cáo của một số đơn vị", fontsize=8, color="#b03a48", ha="right"
@@ -220,7 +226,7 @@ def rating_distribution(
 ) -> Figure:
     """Stacked bars of the CĐCS ratings (shares) per scope; full-year periods only."""
     if not period.endswith("-FY"):
-        raise UsageError(f"Xếp loại CĐCS chỉ có ở kỳ cả năm, không có ở {period}.")
+        raise UsageError(f"Xếp loại CĐCS chỉ có ở kỳ cả năm, không có ở {spoken(period)}.")
     ratings = registry.catalogue.ratings
     codes = [rating.code for rating in ratings]
     data = totals_frame[(totals_frame["period"] == period) & totals_frame["indicator"].isin(codes)]
@@ -246,7 +252,7 @@ def rating_distribution(
             left += shares[rating].to_numpy()
         axis.xaxis.set_major_formatter(PERCENT_FORMATTER)
         axis.set_xlim(0, 1)
-        axis.set_title(f"Xếp loại công đoàn cơ sở, kỳ {period}", loc="left")
+        axis.set_title(f"Xếp loại công đoàn cơ sở, {spoken(period)}", loc="left")
         axis.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, fontsize=8)
         source_line(figure, *coverage, period)
     return figure
@@ -279,7 +285,7 @@ def change_heatmap(
             vmax=limit,
             annot=annotations,
             fmt="",
-            cbar_kws={"format": PERCENT_FORMATTER, "label": f"Thay đổi so với {base}"},
+            cbar_kws={"format": PERCENT_FORMATTER, "label": f"Thay đổi so với {spoken(base)}"},
             linewidths=0.5,
             annot_kws={"fontsize": 8},
         )
@@ -287,7 +293,7 @@ def change_heatmap(
         axis.set_xticklabels([_label(registry, i) for i in grid.columns], rotation=30, ha="right")
         axis.set_xlabel("")
         axis.set_ylabel("")
-        axis.set_title(f"Thay đổi {period} so với {base}, theo đơn vị", loc="left")
+        axis.set_title(f"Thay đổi {spoken(period)} so với {spoken(base)}, theo đơn vị", loc="left")
         source_line(figure, *coverage, period)
     return figure
 
@@ -325,31 +331,19 @@ def period_charts(
         written["cluster_members"] = save(
             cluster_bars(table, "members", period, registry, coverage), folder, f"{prefix}_cluster_members"
         )
+    compared_with_base = compared[compared["change"].notna()]  # a first period has nothing to compare
     for indicator in ("members", "members_new"):
-        if indicator in set(compared["indicator"]):
+        if indicator in set(compared_with_base["indicator"]):
             written[f"yoy_{indicator}"] = save(
                 yoy_bars(compared, indicator, registry, names, coverage), folder, f"{prefix}_yoy_{indicator}"
             )
     series = analysis.trend(mine, TREND_INDICATORS, registry, by=by, end=period)
-    last = max(series["period"], key=period_order)
-    incomplete = {
-        p
-        for p in set(series["period"])
-        if analysis.coverage(values, p, registry, cluster)[0]
-        < analysis.coverage(values, p, registry, cluster)[1]
-    }
-    written["trend"] = save(
-        trend_lines(
-            series,
-            TREND_INDICATORS,
-            registry,
-            names,
-            analysis.coverage(values, last, registry, cluster),
-            incomplete,
-        ),
-        folder,
-        f"{prefix}_trend",
-    )
+    if series["period"].nunique() >= 2:  # one period is not a trend
+        coverage_of = {p: analysis.coverage(values, p, registry, cluster) for p in set(series["period"])}
+        incomplete = {p for p, (reported, expected) in coverage_of.items() if reported < expected}
+        last = max(series["period"], key=period_order)
+        chart = trend_lines(series, TREND_INDICATORS, registry, names, coverage_of[last], incomplete)
+        written["trend"] = save(chart, folder, f"{prefix}_trend")
     if current.period_type == "FY":
         written["ratings"] = save(
             rating_distribution(analysis.totals(mine, [period], by), period, names, registry, coverage),
@@ -357,7 +351,10 @@ def period_charts(
             f"{prefix}_ratings",
         )
     by_unit = compared if cluster else comparison.compare(values, period, registry, by="unit")
-    written["heatmap"] = save(
-        change_heatmap(by_unit, HEATMAP_INDICATORS, registry, names, coverage), folder, f"{prefix}_heatmap"
-    )
+    if by_unit[by_unit["indicator"].isin(HEATMAP_INDICATORS)]["change"].notna().any():
+        written["heatmap"] = save(
+            change_heatmap(by_unit, HEATMAP_INDICATORS, registry, names, coverage),
+            folder,
+            f"{prefix}_heatmap",
+        )
     return written

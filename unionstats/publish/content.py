@@ -9,7 +9,6 @@ so that the HTML, the workbook and any later format hold the same figures.
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from unionstats.errors import UsageError
 from unionstats.formatting import fmt_number
 from unionstats.periods import parse_code, period_order
 from unionstats.publish import narrative
+from unionstats.publish.brief import APPENDIX, Brief
 from unionstats.publish.charts import period_charts
 from unionstats.reference import Registry, load_organisation, load_registry, load_scoring, load_targets
 from unionstats.store import read_findings, read_values
@@ -44,29 +44,6 @@ KEY_FIGURES = (  # the indicators of the brief's "Số liệu chính" table, in 
     "party_referrals",
     "party_admitted",
 )
-
-
-@dataclass
-class Brief:
-    """Everything a period brief shows. Tables hold numbers; :func:`to_html` formats them."""
-
-    period: str
-    cluster: str | None
-    title: str
-    produced: str
-    completeness_text: str
-    narrative: str
-    leaders: list[str]
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    key_points: list[str] = field(default_factory=list)
-    ranking_method: str = ""
-    figures: dict[str, Path] = field(default_factory=dict)
-    money_labels: frozenset[str] = frozenset()
-    organisation: dict[str, str] = field(default_factory=dict)  # organisation.csv, for official formats
-
-    def figure(self, kind: str) -> Path | None:
-        """The PNG of one chart of the brief, or None if that chart does not apply."""
-        return self.figures.get(kind)
 
 
 def _scope_title(registry: Registry, period: str, cluster: str | None) -> str:
@@ -124,7 +101,7 @@ def build_brief(
         "Xếp hạng": _ranking_table(ranking, names),
         "Tình hình nộp báo cáo": completeness,
         "Điểm cần lưu ý": _notable(processed, mine, period, registry, by, names),
-        "Nguồn số liệu": _sources(mine, period, registry),
+        APPENDIX: _sources(mine, period, registry),
     }
     if current.period_type == "FY":
         tables["Xếp loại CĐCS"] = _ratings(mine, period, by, names, registry)
@@ -149,7 +126,9 @@ def build_brief(
         ranking_method=narrative.ranking_method(load_scoring(reference), period),
         figures=figures,
         money_labels=frozenset(i.label for i in registry.catalogue.values() if i.money),
+        point_labels=frozenset(r.label for r in registry.derived.values() if r.measure == "%"),
         organisation=load_organisation(reference) if (Path(reference) / "organisation.csv").is_file() else {},
+        comparison_note=narrative.nothing_to_compare(yoy, period),
     )
 
 
@@ -217,26 +196,35 @@ def _key_figures(yoy: pd.DataFrame, scope: str, registry: Registry) -> pd.DataFr
                 "Chỉ tiêu": spec.label,
                 "Đơn vị tính": spec.measure,
                 "Kỳ này": row["value"],
-                "Cùng kỳ năm trước": row["base_value"],
+                "Cùng kỳ năm trước (cùng đơn vị)": row["base_value"],
+                "Kỳ này (cùng đơn vị)": row["matched_value"],
                 "Thay đổi": row["change"],
                 "Tỷ lệ thay đổi": row["change_pct"],
                 "Ghi chú": _like_for_like_note(row),
                 "Mã": indicator,
             }
         )
-    return pd.DataFrame(table)
+    frame = pd.DataFrame(table)
+    if not frame.empty and frame["Kỳ này (cùng đơn vị)"].equals(frame["Kỳ này"]):
+        # every unit reported in both years: the same-unit figures are this period's figures
+        frame = frame.drop(columns="Kỳ này (cùng đơn vị)").rename(
+            columns={"Cùng kỳ năm trước (cùng đơn vị)": "Cùng kỳ năm trước"}
+        )
+    return frame
 
 
 def _like_for_like_note(row: pd.Series) -> str:
-    """What a change leaves out, said next to it ("so sánh trên cùng đơn vị; không tính …")."""
+    """What a change leaves out, said next to it ("so sánh trên cùng đơn vị; không tính …");
+    nothing when there is no change at all (no unit has last year's figure: the section says so)."""
     excluded = str(row.get("excluded", "") or "")
-    return f"So sánh trên cùng đơn vị; {excluded}" if excluded else ""
+    return f"So sánh trên cùng đơn vị; {excluded}" if excluded and pd.notna(row.get("change")) else ""
 
 
 def _comparison_table(mine, values, period, registry, cluster, names) -> pd.DataFrame:
     indicators = ["cdcs", "workers", "members", "members_new", "visits_amount", "funds_raised"]
     if cluster:
-        wide = analysis.rates(analysis.to_wide(analysis.totals(mine, [period], "unit")).droplevel("period"))
+        totals = analysis.to_wide(analysis.totals(mine, [period], "unit")).droplevel("period")
+        wide = analysis.rates(totals, registry)
         wide.insert(0, "Đơn vị", [names.get(u, u) for u in wide.index])
     else:
         wide = analysis.cluster_comparison(values, period, registry, indicators).set_index("cluster_code")
@@ -248,13 +236,14 @@ def _comparison_table(mine, values, period, registry, cluster, names) -> pd.Data
     ]
     table = wide[columns].reset_index(drop=True)
     total = analysis.to_wide(analysis.totals(mine, [period], "province")).droplevel("period")
-    total = total.join(analysis.scope_rates(mine, period, "province"))
+    total = total.join(analysis.scope_rates(mine, period, "province", registry))
     total.insert(0, "Đơn vị" if cluster else "Cụm", "Toàn cụm" if cluster else "Toàn tỉnh")
     if "members_share" in columns:
         total["members_share"] = 1.0
     table = pd.concat([table, total.reindex(columns=columns)], ignore_index=True)
     labels = registry.catalogue.labels()
-    labels |= {"members_share": "Tỷ trọng đoàn viên trong tỉnh", **analysis.RATE_LABELS_VI}
+    labels |= {"members_share": "Tỷ trọng đoàn viên trong tỉnh"}
+    labels |= {code: ratio.label for code, ratio in registry.derived.items()}
     return table.rename(columns=labels)
 
 

@@ -122,8 +122,10 @@ def leading_sentence(ranking: pd.DataFrame, cluster: str, cluster_name: str, per
 
 
 def completeness_sentence(submitted: int, expected: int, missing_names: list[str], period: str) -> str:
-    """ "Kỳ 2023-H1 có 12/13 đơn vị gửi báo cáo; chưa nộp: Kon Plông."."""
-    text = f"Kỳ {period} có {submitted}/{expected} đơn vị gửi báo cáo"
+    """ "6 tháng đầu năm 2023 có 12/13 đơn vị gửi báo cáo; chưa nộp: Kon Plông." (the period as
+    official text says it, never its code)."""
+    spoken = parse_code(period).label_vi
+    text = f"{spoken[0].upper()}{spoken[1:]} có {submitted}/{expected} đơn vị gửi báo cáo"
     if missing_names:
         return text + f"; chưa nộp: {', '.join(missing_names)}."
     return text + ", đầy đủ."
@@ -195,3 +197,12 @@ def ranking_method(scoring: pd.DataFrame, period: str) -> str:
         + annual
         + " Điểm để tham khảo cho hội đồng thi đua, không thay cho việc bình xét."
     )
+
+
+def nothing_to_compare(compared: pd.DataFrame, period: str) -> str:
+    """Why a brief has no comparison with last year (a province's first period in the store),
+    or ``""`` when at least one figure has last year's base."""
+    if not compared.empty and compared["change"].notna().any():
+        return ""
+    base = parse_code(period).same_period_last_year().label_vi
+    return f"Chưa có số liệu {base} trong kho nên chưa so sánh được với cùng kỳ năm trước."

@@ -97,20 +97,47 @@ def start(
 
 
 def show_table(content, name: str) -> None:
-    """Display one table of a brief (:class:`~unionstats.publish.content.Brief`) as HTML."""
+    """Display one table of a brief (:class:`~unionstats.publish.brief.Brief`) as HTML."""
     from IPython.display import HTML, display
 
     from unionstats.publish.formats.html import table_html
 
-    display(HTML(table_html(content.tables[name], content.money_labels)))
+    display(HTML(table_html(content.tables[name], content.money_labels, content.point_labels)))
 
 
 def show_figure(content, kind: str) -> None:
-    """Display one chart of a brief, if the brief has it."""
-    from IPython.display import Image, display
+    """Display one chart of a brief, if the brief has it, with its caption and alternative
+    text ("Biểu đồ 2. …"), numbered as in every format."""
+    from IPython.display import HTML, display
+
+    from unionstats.publish.formats.html import figure_html
 
     if content.figure(kind):
-        display(Image(filename=str(content.figure(kind))))
+        display(HTML(figure_html(content, kind)))
+
+
+def show_section(content, heading: str) -> None:
+    """Display one section of a brief, numbered as in every format ("3. So sánh"): its
+    opening sentences, tables, charts and closing sentences, in the order the Word document
+    has them. A section the brief does not have (ratings in a half-year) shows nothing."""
+    import html
+
+    from IPython.display import HTML, display
+
+    numbered = {section.heading: (number, section) for number, section in content.sections()}
+    if heading not in numbered:
+        return
+    number, section = numbered[heading]
+    display(HTML(f"<h2>{number}. {html.escape(heading)}</h2>"))
+    for text in content.texts_before(heading):
+        show_text(text)
+    for name in section.tables:
+        if name in content.tables and len(content.tables[name]):
+            show_table(content, name)
+    for kind in section.figures:
+        show_figure(content, kind)
+    for text in content.texts_after(heading):
+        show_text(text)
 
 
 def show_text(text: str) -> None:

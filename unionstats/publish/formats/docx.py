@@ -9,15 +9,16 @@ indented; tables with their header row repeated on every page; charts as picture
 numbered caption; the "Nơi nhận" block and the signature at the end. The federation's and
 province's names, the symbol, the signer and the recipients come from
 ``data/reference/organisation.csv`` (:func:`unionstats.reference.load_organisation`).
-Figures are formatted as in the other formats (:func:`~unionstats.publish.formats.base.format_cell`).
+Tables are shown as in the other formats (:func:`~unionstats.publish.formats.base.present`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -26,21 +27,15 @@ from docx.shared import Cm, Mm, Pt
 
 from unionstats.atomic import write_file
 from unionstats.errors import ReferenceDataError
-from unionstats.publish.content import Brief
-from unionstats.publish.formats.base import Rendered, format_cell, money_row_flags, shown_columns
+from unionstats.publish.brief import APPENDIX, Brief
+from unionstats.publish.formats.base import Rendered, present
 
 FILENAME = "ban-tin.docx"
 FONT = "Times New Roman"
 BODY_PT = 14
 TABLE_PT = 11
-CAPTIONS = {
-    "cluster_members": "Đoàn viên công đoàn theo cụm thi đua",
-    "yoy_members": "Đoàn viên công đoàn so với cùng kỳ năm trước",
-    "yoy_members_new": "Kết nạp đoàn viên mới so với cùng kỳ năm trước",
-    "ratings": "Xếp loại công đoàn cơ sở",
-    "trend": "Xu hướng qua các kỳ",
-    "heatmap": "Thay đổi so với cùng kỳ theo đơn vị và chỉ tiêu",
-}
+TEXT_WIDTH_CM = 16.5  # A4 less the 30 mm and 15 mm margins
+LANDSCAPE_WIDTH_CM = 25.2
 
 
 def write(rendered: Rendered, folder: Path) -> Path:
@@ -50,7 +45,12 @@ def write(rendered: Rendered, folder: Path) -> Path:
 
 
 def build_document(content: Brief):
-    """The Word document of ``content`` (a python-docx ``Document``, not yet saved)."""
+    """The Word document of ``content`` (a python-docx ``Document``, not yet saved).
+
+    The sections follow the brief's (:data:`~unionstats.publish.brief.SECTIONS`): each
+    chart under the section it illustrates, numbered and captioned as in the HTML; the
+    appendix of sources comes last, after the signature, on a page of its own.
+    """
     organisation = content.organisation
     if not organisation:
         raise ReferenceDataError(
@@ -63,33 +63,44 @@ def build_document(content: Brief):
     _header_block(document, content, organisation)
     _centred(document, "BÁO CÁO", bold=True, space_before=12)
     _centred(document, content.title, bold=True, space_after=12)
-    points = [f"- {point}" for point in content.key_points]
-    if content.completeness_text not in content.key_points:
-        points.append(content.completeness_text)
-    for text in (*points, content.narrative):
-        _body(document, text)
-    figures = iter(_figure_order(content))
-    number = 0
-    for index, (name, table) in enumerate(content.tables.items(), start=1):
-        _body(document, f"{index}. {name}", bold=True, indent=False)
-        _table(document, table, content.money_labels)
-        kind = next(figures, None)
-        if kind is not None:
-            number += 1
-            _figure(document, content.figures[kind], f"Biểu đồ {number}. {CAPTIONS.get(kind, kind)}")
-    for kind in figures:
-        number += 1
-        _figure(document, content.figures[kind], f"Biểu đồ {number}. {CAPTIONS.get(kind, kind)}")
-    if content.ranking_method:
-        _body(document, content.ranking_method)
+    for point in content.key_points:
+        _body(document, f"- {point}")
+    for number, section in content.sections():
+        tables = [content.tables[n] for n in section.tables if n in content.tables and len(content.tables[n])]
+        wide = any(too_wide(table, content) for table in tables)
+        if wide:  # a table too wide for the page: its section on a landscape page of its own
+            _orient(document, landscape=True)
+        _body(document, f"{number}. {section.heading}", bold=True, indent=False)
+        for text in content.texts_before(section.heading):
+            _body(document, text)
+        for table in tables:
+            _table(document, table, content, LANDSCAPE_WIDTH_CM if wide else TEXT_WIDTH_CM)
+        for kind in section.figures:
+            if kind in content.figures:
+                _figure(document, content.figures[kind], content.figure_caption(kind))
+        for text in content.texts_after(section.heading):
+            _body(document, text)
+        if wide:
+            _orient(document, landscape=False)
     _recipients_and_signature(document, organisation)
+    _appendix(document, content)
     return document
 
 
-def _figure_order(content: Brief) -> list[str]:
-    return [kind for kind in CAPTIONS if kind in content.figures] + [
-        kind for kind in content.figures if kind not in CAPTIONS
-    ]
+def _appendix(document, content: Brief) -> None:
+    """The sources of every figure, after the signature on a page of its own."""
+    table = content.tables.get(APPENDIX)
+    if table is None or not len(table):
+        return
+    document.add_page_break()
+    _centred(document, "PHỤ LỤC", bold=True)
+    _centred(document, "Nguồn của từng số liệu trong báo cáo", bold=False, space_after=6)
+    _body(
+        document,
+        "Mỗi số liệu được cộng từ các ô dưới đây của báo cáo các đơn vị. Tra nguồn của một số liệu: "
+        "unionstats source <mã chỉ tiêu> --unit <đơn vị> --period <kỳ>.",
+    )
+    _table(document, table, content)
 
 
 def _page_and_fonts(document) -> None:
@@ -202,26 +213,99 @@ def _repeat_header(row) -> None:
     properties.append(flag)
 
 
-def _table(document, table, money_columns: frozenset[str]) -> None:
-    money_rows = money_row_flags(table)
-    shown = shown_columns(table)
-    grid = document.add_table(rows=1, cols=len(shown.columns))
+CM_PER_CHAR = {11: 0.27, 9: 0.22}  # Times New Roman, bold headers included: an average character
+CELL_PADDING_CM = 0.45  # the cell margins Word and LibreOffice leave, both sides
+BOLD = 1.15  # how much wider a bold word is than the same word set plain
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after each slash, where Word may break a line
+    ("đoàn viên/CNVCLĐ", "2024-FY/DakTo.xlsx")."""
+    return text.replace("/", "/\u200b")
+
+
+@dataclass(frozen=True)
+class ColumnLayout:
+    """A table's font size and column widths (cm); ``fits``: no word has to break."""
+
+    size: int
+    widths: list[float]
+    fits: bool
+
+
+def column_layout(
+    headers: list[str], rows: list[list[str]], numeric: list[bool], width: float = TEXT_WIDTH_CM
+) -> ColumnLayout:
+    """Columns sized so that no word has to break: every column at least as wide as its
+    longest word (a number, a file name, "CNVCLĐ"), label columns given the room left to
+    wrap their text at spaces, numbers kept narrow. A table too wide at 11 pt is set in 9 pt;
+    one too wide at 9 pt is squeezed into ``width`` (``fits`` is then False)."""
+
+    def words(text: str) -> list[str]:
+        return breakable(text).replace("\u200b", " ").split() or [""]
+
+    def ems(word: str) -> float:  # in average characters: a capital is wider than most letters
+        return sum(1.5 if ch.isupper() else 1.0 for ch in word)
+
+    shortest = [  # a header is bold, and a bold letter is wider still
+        max(max(ems(w) for w in words(headers[c])) * BOLD, *(ems(w) for row in rows for w in words(row[c])))
+        for c in range(len(headers))
+    ]
+    wanted = [
+        shortest[c]
+        if numeric[c]
+        else max(shortest[c], min(30, max((len(row[c]) for row in rows), default=0)))
+        for c in range(len(headers))
+    ]
+    for size in (TABLE_PT, 9):
+        least = [n * CM_PER_CHAR[size] + CELL_PADDING_CM for n in shortest]
+        if sum(least) <= width:
+            break
+    fits = sum(least) <= width
+    if not fits:  # every column narrower, within the margins
+        least = [cm * width / sum(least) for cm in least]
+    room = max(0.0, width - sum(least))
+    extra = [max(0, w - n) for w, n in zip(wanted, shortest, strict=True)]
+    spread = sum(extra) or 1
+    return ColumnLayout(size, [cm + room * e / spread for cm, e in zip(least, extra, strict=True)], fits)
+
+
+def too_wide(table, content: Brief) -> bool:
+    """True for a table whose words would break on a portrait page even at 9 pt."""
+    shown = present(table, content.money_labels, content.point_labels)
+    return not column_layout(shown.headers, shown.rows, shown.numeric).fits
+
+
+def _table(document, table, content: Brief, width: float = TEXT_WIDTH_CM) -> None:
+    """A table as every format shows it, its header row repeated on each page, its columns
+    sized to their content (:func:`column_layout`): words never break inside."""
+    shown = present(table, content.money_labels, content.point_labels)
+    layout = column_layout(shown.headers, shown.rows, shown.numeric, width)
+    size = layout.size
+    grid = document.add_table(rows=1, cols=len(shown.headers))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     _repeat_header(grid.rows[0])
-    for cell, column in zip(grid.rows[0].cells, shown.columns, strict=True):
+    for cell, header in zip(grid.rows[0].cells, shown.headers, strict=True):
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(cell.paragraphs[0], str(column), bold=True, size=TABLE_PT)
-    for (_, row), money in zip(shown.iterrows(), money_rows, strict=True):
+        _run(cell.paragraphs[0], breakable(header), bold=True, size=size)
+    for row in shown.rows:
         cells = grid.add_row().cells
-        for cell, (column, value) in zip(cells, row.items(), strict=True):
-            text = format_cell(str(column), value, money or column in money_columns)
+        for cell, text, numeric in zip(cells, row, shown.numeric, strict=True):
             paragraph = cell.paragraphs[0]
-            paragraph.alignment = (
-                WD_ALIGN_PARAGRAPH.LEFT if isinstance(value, str | bool) else WD_ALIGN_PARAGRAPH.RIGHT
-            )
-            _run(paragraph, text, size=TABLE_PT)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
+            _run(paragraph, breakable(text), size=size)
+    _widths(grid, *(Cm(cm) for cm in layout.widths))
     document.add_paragraph()
+
+
+def _orient(document, *, landscape: bool) -> None:
+    """Start a new page, landscape or back to portrait, with the document's margins."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
 
 
 def _figure(document, picture: Path, caption: str) -> None:

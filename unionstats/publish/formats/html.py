@@ -13,8 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from unionstats.atomic import write_text
-from unionstats.publish.content import Brief
-from unionstats.publish.formats.base import Rendered, format_cell, money_row_flags, shown_columns
+from unionstats.periods import parse_code
+from unionstats.publish.brief import Brief
+from unionstats.publish.formats.base import Rendered, present
 
 FILENAME = "ban-tin.html"
 BRIEF_CSS = """
@@ -23,36 +24,53 @@ body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, sans-serif; max-width: 11
 table.us-table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 13px; }
 table.us-table th { background: #1f5f8b; color: white; padding: 4px 8px; text-align: left; }
 table.us-table td { border-bottom: 1px solid #ddd; padding: 3px 8px; }
-.jp-RenderedImage img { max-width: 820px; height: auto; }
+.jp-RenderedImage img, .us-figure img { max-width: 820px; height: auto; }
+.us-figure { margin: 0.5em 0 1.5em; } .us-figure figcaption { font-style: italic; color: #333; }
 """
 
 
-def table_html(table: pd.DataFrame, money_columns: frozenset[str] | set[str] = frozenset()) -> str:
-    """An HTML table with Vietnamese number formats (money in triệu/tỷ đồng).
-
-    A row whose "Đơn vị tính" is đồng, or a column named in ``money_columns`` (the labels
-    of money indicators, :attr:`Brief.money_labels`), is shown as money.
-    """
-    money_rows = money_row_flags(table)
-    shown = shown_columns(table)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+def table_html(
+    table: pd.DataFrame,
+    money_columns: frozenset[str] | set[str] = frozenset(),
+    point_columns: frozenset[str] | set[str] = frozenset(),
+) -> str:
+    """An HTML table as every format shows it (:func:`~unionstats.publish.formats.base.present`:
+    Vietnamese number formats, money in one unit per row or column)."""
+    shown = present(table, money_columns, point_columns)
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in shown.headers)
     body = []
-    for (_, row), money in zip(shown.iterrows(), money_rows, strict=True):
-        cells = []
-        for column, value in row.items():
-            text = format_cell(str(column), value, money or column in money_columns)
-            align = "left" if isinstance(value, str | bool) else "right"
-            cells.append(f'<td style="text-align:{align}">{html.escape(text)}</td>')
+    for row in shown.rows:
+        cells = [
+            f'<td style="text-align:{"right" if numeric else "left"}">{html.escape(text)}</td>'
+            for text, numeric in zip(row, shown.numeric, strict=True)
+        ]
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="us-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
 def page_header(content: Brief) -> str:
-    """The brief's heading block (HTML)."""
+    """The brief's heading block (HTML): the federation with its province, the period as
+    official text says it."""
+    period = parse_code(content.period).label_vi
     return (
         f'<h1 class="us-title">{html.escape(content.title)}</h1>'
-        f'<p class="us-meta">Liên đoàn Lao động tỉnh · kỳ {html.escape(content.period)} · '
+        f'<p class="us-meta">{html.escape(content.federation)} · {html.escape(period)} · '
         f"lập ngày {html.escape(content.produced)}</p>"
+    )
+
+
+def figure_html(content: Brief, kind: str) -> str:
+    """One chart of the brief as a figure with its Vietnamese caption and alternative text."""
+    import base64
+
+    picture = content.figure(kind)
+    if picture is None:
+        return ""
+    data = base64.b64encode(Path(picture).read_bytes()).decode("ascii")
+    return (
+        f'<figure class="us-figure"><img src="data:image/png;base64,{data}" '
+        f'alt="{html.escape(content.figure_alt(kind))}">'
+        f"<figcaption>{html.escape(content.figure_caption(kind))}</figcaption></figure>"
     )
 
 
@@ -75,7 +93,11 @@ def html_without_code(notebook: Path, target: Path, title: str) -> Path:
     book = nbformat.read(notebook, as_version=4)
     book.metadata["title"] = title
     exporter = HTMLExporter(
-        template_name="lab", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+        template_name="lab",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        language_code="vi",
     )
     body, _ = exporter.from_notebook_node(book)
     body = offline(body).replace("</head>", f"<style>{BRIEF_CSS}</style></head>", 1)
