@@ -23,7 +23,7 @@ lint: ## Run ruff only
 format: ## Format the code with ruff
 	@$(PYTHON) tasks.py format
 
-lab: ## Open JupyterLab on the notebooks (installs the lab extra once)
+lab: ## Open JupyterLab on the notebooks (installs the lab extra once; tasks.py lab FOLDER: a province project)
 	@$(PYTHON) tasks.py lab
 
 bench: ## Benchmark ingest on a 2000-file corpus (FILES=N to change); see benchmarks/README.md

@@ -97,9 +97,12 @@ def format_code(_: argparse.Namespace) -> None:
     run(setup(), "-m", "ruff", "format", *LINTED)
 
 
-def lab(_: argparse.Namespace) -> None:
-    """Open JupyterLab on the notebooks (installs the lab extra once)."""
-    run(setup("test,lab"), "-m", "jupyter", "lab", "notebooks")
+def lab(args: argparse.Namespace) -> None:
+    """Open JupyterLab on the notebooks of this project or of PROJECT (installs the lab extra once)."""
+    project = Path(args.project).resolve() if args.project else ROOT
+    if not (project / "notebooks").is_dir():
+        raise SystemExit(f"Không có thư mục notebooks trong {project}: tạo dự án bằng 'unionstats init'.")
+    run(setup("test,lab"), "-m", "jupyter", "lab", project / "notebooks")
 
 
 def bench(args: argparse.Namespace) -> None:
@@ -163,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
             task.add_argument("pytest", nargs=argparse.REMAINDER, help="arguments for pytest")
         if name == "bench":
             task.add_argument("--files", type=int, default=2000)
+        if name == "lab":
+            task.add_argument("project", nargs="?", help="a province's project folder (unionstats init)")
         if name in ("bench", "bench-scaling", "windows-check"):
             task.add_argument("more", nargs=argparse.REMAINDER, help="arguments passed on")
     args = parser.parse_args(argv)

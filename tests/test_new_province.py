@@ -102,6 +102,34 @@ def test_setup_names_each_wrong_row_and_writes_nothing(project: Path) -> None:
     assert snapshot(project / "data" / "reference") == before
 
 
+def test_setup_takes_the_kind_and_a_short_code_from_a_name_that_says_them(project: Path) -> None:
+    """What an analyst types first: only names, as the federation writes them."""
+    workbook = load_workbook(project / WORKBOOK)
+    for name in ("LĐLĐ huyện Gio Linh", "Liên đoàn Lao động thành phố Đông Hà", "Công đoàn ngành Y tế"):
+        workbook["Đơn vị"].append([None, name, None, None, None, None])
+    workbook["Cụm thi đua"].append([2025, "cum-1", "Cụm 1", "LĐLĐ huyện Gio Linh", None])
+    workbook.save(project / WORKBOOK)
+    assert run_cli("setup", cwd=project).returncode == 0
+    units = (project / "data" / "reference" / "units.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [tuple(line.split(",")[:3]) for line in units] == [
+        ("gio-linh", "LĐLĐ huyện Gio Linh", "district"),
+        ("dong-ha", "Liên đoàn Lao động thành phố Đông Hà", "district"),
+        ("cd-y-te", "Công đoàn ngành Y tế", "sector"),
+    ]
+
+
+def test_a_unit_whose_row_is_wrong_is_reported_once_not_again_in_its_cluster(project: Path) -> None:
+    workbook = load_workbook(project / WORKBOOK)
+    workbook["Đơn vị"].append([None, "Ban Quản lý dự án", None, None, None, None])  # kind unsaid
+    workbook["Cụm thi đua"].append([2025, "cum-1", "Cụm 1", "Ban Quản lý dự án", None])
+    workbook.save(project / WORKBOOK)
+    result = run_cli("setup", cwd=project)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and "dòng 2: chưa có loại và tên không nói rõ" in lines[0]
+    assert "Chưa ghi gì: sửa 1 dòng" in lines[1]
+
+
 def test_init_refuses_a_folder_with_files_or_inside_another_project(tmp_path: Path) -> None:
     (tmp_path / "busy").mkdir()
     (tmp_path / "busy" / "notes.txt").write_text("x", encoding="utf-8")

@@ -128,8 +128,9 @@ def cmd_findings(args: argparse.Namespace) -> int:
     )
     print(render_findings(chosen, registry))
     scope = "mọi kỳ" if every else ", ".join(periods) + ("" if args.period else ", kỳ mới nhất")
+    hint = "" if every else "; '--period all' cho mọi kỳ"
     saved = f" (chi tiết: {write_xlsx(chosen, xlsx)})" if xlsx else ""
-    print(f"{len(chosen)} phát hiện ({scope}; '--period all' cho mọi kỳ){saved}.")
+    print(f"{len(chosen)} phát hiện ({scope}{hint}){saved}.")
     return 0
 
 

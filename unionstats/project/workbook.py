@@ -25,7 +25,7 @@ from unionstats.errors import UsageError
 from unionstats.periods import parse_code
 from unionstats.reference import REQUIRED_COLUMNS, read_reference_csv, replace_reference_csv
 from unionstats.spreadsheet_text import put_text
-from unionstats.text import fold, squash
+from unionstats.text import fold, squash, unit_key
 
 WORKBOOK = "thiet-lap-tinh.xlsx"
 UNITS, CLUSTERS, FEDERATION, GUIDE = "Đơn vị", "Cụm thi đua", "Liên đoàn", "Hướng dẫn"
@@ -33,13 +33,15 @@ UNIT_HEADERS = ("Mã đơn vị", "Tên đơn vị", "Loại", "Tên gọi khác
 CLUSTER_HEADERS = ("Năm", "Mã cụm", "Tên cụm", "Đơn vị (mã hoặc tên)", "Vai trò")
 FEDERATION_HEADERS = ("Nội dung", "Giá trị", "Mã (không sửa)")
 KINDS = {"huyện/thành phố": "district", "công đoàn ngành": "sector"}
+KIND_FROM_NAME = (("ldld ", "district"), ("lien doan lao dong ", "district"), ("cong doan ", "sector"))
 ROLES = {"trưởng cụm": "truong", "phó cụm": "pho", "": ""}
 REQUIRED_FEDERATION = ("issuing_body", "place")
 GUIDE_LINES = (
     "Thiết lập tỉnh của bạn",
     "",
     "1. Sheet 'Đơn vị': mỗi LĐLĐ huyện, thành phố và Công đoàn ngành một dòng. Mã đơn vị để trống thì "
-    "được tự tạo từ tên (chữ không dấu, ví dụ dak-to). Loại: chọn trong danh sách. Tên gọi khác: cách "
+    "được tự tạo từ tên (chữ không dấu, ví dụ dak-to). Loại: chọn trong danh sách; để trống thì lấy "
+    "theo tên (LĐLĐ… là huyện/thành phố, Công đoàn… là công đoàn ngành). Tên gọi khác: cách "
     "các đơn vị hay viết tên mình trong báo cáo (LĐLĐ huyện Đăk Tô|Dak To), cách nhau bởi |. Từ kỳ / "
     "Đến kỳ: để trống nếu đơn vị có từ trước và vẫn còn (ví dụ 2025-FY nếu giải thể sau kỳ đó).",
     "2. Sheet 'Cụm thi đua': mỗi năm, mỗi đơn vị một dòng: năm, mã cụm (ví dụ cum-1), tên cụm, đơn vị "
@@ -72,8 +74,17 @@ class SetupError(UsageError):
 
 
 def code_from_name(name: str) -> str:
-    """A unit's or cluster's code made from its name: ``"Đăk Tô"`` → ``"dak-to"``."""
+    """A cluster's code made from its name: ``"Cụm 1"`` → ``"cum-1"``."""
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def unit_code_from_name(name: str) -> str:
+    """A unit's code made from its name, without the prefixes every unit shares, as in the
+    sample: ``"LĐLĐ huyện Đăk Tô"`` → ``"dak-to"``, ``"Công đoàn ngành Y tế"`` → ``"cd-y-te"``."""
+    sector = re.match(r"(?:cong doan|cd)\s+(?:nganh\s+)?(.+)", fold(name))
+    if sector:
+        return "cd-" + code_from_name(sector.group(1))
+    return code_from_name(unit_key(name)) or code_from_name(name)
 
 
 def _sheet(workbook: Workbook, title: str, headers: tuple[str, ...], widths: tuple[int, ...]):
@@ -159,14 +170,24 @@ def _period(text: str) -> str:
     return parse_code(text.upper()).code if text else ""
 
 
-def _read_units(sheet, problems: Problems) -> list[dict[str, str]]:
+def kind_from_name(name: str) -> str:
+    """``district`` or ``sector`` when the name says it ("LĐLĐ huyện …", "Công đoàn ngành …"),
+    else ``""``: only a name that begins so is taken, never a likeness."""
+    folded = fold(name) + " "
+    return next((kind for start, kind in KIND_FROM_NAME if folded.startswith(start)), "")
+
+
+def _read_units(sheet, problems: Problems, named: set[str]) -> list[dict[str, str]]:
+    """The unit rows that are right; ``named`` gathers the name of every row, right or not,
+    so that a cluster row naming a unit whose own row is wrong is not reported twice."""
     units: list[dict[str, str]] = []
     seen: dict[str, int] = {}
     for number, (code, name, kind, aliases, start, end) in _rows(sheet, len(UNIT_HEADERS)):
         if not name:
             problems.add(UNITS, number, "thiếu tên đơn vị (cột B).")
             continue
-        code = code.lower() or code_from_name(name)
+        named.update(squash(text) for text in (code, name, *aliases.split("|")) if text)
+        code = code.lower() or unit_code_from_name(name)
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", code):
             problems.add(
                 UNITS,
@@ -179,10 +200,11 @@ def _read_units(sheet, problems: Problems) -> list[dict[str, str]]:
             continue
         seen[code] = number
         unit_kind = KINDS.get(kind.lower(), kind.lower() if kind.lower() in KINDS.values() else "")
+        if not kind:
+            unit_kind = kind_from_name(name)
         if not unit_kind:
-            problems.add(
-                UNITS, number, f"loại '{kind}' không có: chọn 'huyện/thành phố' hoặc 'công đoàn ngành'."
-            )
+            said = f"loại '{kind}' không có" if kind else "chưa có loại và tên không nói rõ"
+            problems.add(UNITS, number, f"{said}: chọn 'huyện/thành phố' hoặc 'công đoàn ngành' ở cột C.")
             continue
         try:
             valid = (_period(start), _period(end))
@@ -204,7 +226,9 @@ def _read_units(sheet, problems: Problems) -> list[dict[str, str]]:
     return units
 
 
-def _read_clusters(sheet, units: list[dict[str, str]], problems: Problems) -> list[dict[str, str]]:
+def _read_clusters(
+    sheet, units: list[dict[str, str]], named: set[str], problems: Problems
+) -> list[dict[str, str]]:
     by_key = {squash(u["unit_code"]): u["unit_code"] for u in units}
     for unit in units:
         for text in (unit["name"], *unit["aliases"].split("|")):
@@ -221,6 +245,8 @@ def _read_clusters(sheet, units: list[dict[str, str]], problems: Problems) -> li
             problems.add(CLUSTERS, number, "thiếu mã cụm hoặc mã có chữ có dấu (ví dụ cum-1).")
             continue
         unit = by_key.get(squash(unit_text))
+        if unit is None and squash(unit_text) in named:
+            continue  # its row in 'Đơn vị' is wrong and already reported
         if unit is None:
             close = difflib.get_close_matches(unit_text, [u["name"] for u in units], n=1)
             hint = f" Có phải '{close[0]}'?" if close else " Thêm đơn vị vào sheet 'Đơn vị' trước."
@@ -280,10 +306,11 @@ def apply_workbook(path: Path, reference: Path) -> dict[str, int]:
     missing = [name for name in (UNITS, CLUSTERS, FEDERATION) if name not in workbook.sheetnames]
     if missing:
         raise UsageError(f"{path.name} thiếu sheet {', '.join(missing)}: chạy 'unionstats setup --workbook'.")
-    units = _read_units(workbook[UNITS], problems)
+    named: set[str] = set()
+    units = _read_units(workbook[UNITS], problems, named)
     if not units and not problems.lines:
         problems.add(UNITS, 2, "chưa có đơn vị nào: mỗi LĐLĐ huyện, thành phố, Công đoàn ngành một dòng.")
-    clusters = _read_clusters(workbook[CLUSTERS], units, problems)
+    clusters = _read_clusters(workbook[CLUSTERS], units, named, problems)
     federation = _read_federation(workbook[FEDERATION], reference, problems)
     workbook.close()
     if problems.lines:
