@@ -21,7 +21,7 @@ PACKAGE = ROOT / "unionstats"
 FLOW = ("read", "store", "check", "analyse", "publish")
 SHARED = {"config", "errors", "text", "periods", "formatting", "findings", "catalogue", "reference"}
 SHARED |= {"atomic", "spreadsheet_text", "finding_codes", "form_marker", "file_names", "console"}
-SHARED |= {"vocabulary"}
+SHARED |= {"vocabulary", "document_finding_codes", "report_words"}
 
 
 def modules() -> list[Path]:

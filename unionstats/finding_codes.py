@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from unionstats.document_finding_codes import DOCUMENT_CODES
+
 
 @dataclass(frozen=True)
 class FindingCode:
@@ -19,6 +21,10 @@ class FindingCode:
     template_vi: str
 
 
+_FAR_FROM_PEERS = (
+    "{ratio_label} là {ratio}, khác xa các đơn vị khác cùng kỳ (trung vị {median}); kiểm tra lại nếu "
+    "không có lý do riêng."
+)
 _REPAIR = "mở và lưu lại bằng Excel hoặc LibreOffice rồi gửi lại."
 _TABLE: tuple[tuple[str, str, str, str], ...] = (
     # --- a file that cannot be read (quarantined) -------------------------------------
@@ -26,7 +32,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "file_not_spreadsheet",
         "error",
         "Không phải bảng tính",
-        "'{suffix}' không phải bảng tính (.xlsx, .xls, .ods).",
+        "'{suffix}' không phải bảng tính (.xlsx, .xls, .ods) hay văn bản Word (.docx, .doc).",
     ),
     (
         "file_corrupt",
@@ -363,20 +369,8 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "{label} {verb} {change} so với kỳ {before_period} ({before} → {after}), khác thường so với lịch sử "
         "của đơn vị (điểm z hiệu chỉnh {score}); đề nghị kiểm tra.",
     ),
-    (
-        "ratio_far_from_peers_unionisation",
-        "info",
-        "Tỷ lệ đoàn viên khác xa đơn vị khác",
-        "{ratio_label} là {ratio}, khác xa các đơn vị khác cùng kỳ (trung vị {median}); kiểm tra lại nếu "
-        "không có lý do riêng.",
-    ),
-    (
-        "ratio_far_from_peers_female_members",
-        "info",
-        "Tỷ lệ nữ khác xa đơn vị khác",
-        "{ratio_label} là {ratio}, khác xa các đơn vị khác cùng kỳ (trung vị {median}); kiểm tra lại nếu "
-        "không có lý do riêng.",
-    ),
+    ("ratio_far_from_peers_unionisation", "info", "Tỷ lệ đoàn viên khác xa đơn vị khác", _FAR_FROM_PEERS),
+    ("ratio_far_from_peers_female_members", "info", "Tỷ lệ nữ khác xa đơn vị khác", _FAR_FROM_PEERS),
     (
         "detail_mismatch",
         "error",
@@ -397,4 +391,4 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
         "{unit_name} chưa nộp báo cáo kỳ {period} ({period_label}); đề nghị đôn đốc đơn vị.",
     ),
 )
-CODES: dict[str, FindingCode] = {row[0]: FindingCode(*row) for row in _TABLE}
+CODES: dict[str, FindingCode] = {row[0]: FindingCode(*row) for row in (*_TABLE, *DOCUMENT_CODES)}

@@ -39,8 +39,13 @@ FINDING_COLUMNS = (
 
 
 def message(code: str, **fields: object) -> str:
-    """The Vietnamese message of ``code`` with its template's ``fields`` filled in."""
-    return CODES[code].template_vi.format(**fields)
+    """The Vietnamese message of ``code`` with its template's ``fields`` filled in.
+
+    A figure read from a Word report's sentence has a paragraph ("đoạn 5") where a workbook's
+    has a cell: a template's "ô {cell}" then says "đoạn 5", not "ô đoạn 5".
+    """
+    text = CODES[code].template_vi.format(**fields)
+    return text.replace("ô đoạn ", "đoạn ") if "ô đoạn " in text else text
 
 
 def message_fields(code: str, text: str) -> dict[str, str] | None:

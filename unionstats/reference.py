@@ -128,6 +128,21 @@ class Registry:
         )
         return derived_from_frame(frame, self.catalogue)
 
+    @cached_property
+    def sentence_words(self) -> dict[str, dict[str, str]]:
+        """The words reports use around numbers, by role (:mod:`unionstats.report_words`)."""
+        from unionstats.report_words import read_sentence_words
+
+        return read_sentence_words(self.folder)
+
+    @cached_property
+    def confirmed_figures(self) -> frozenset[tuple[str, str, str, float]]:
+        """(file, cell, indicator, value) of the figures read from reports' sentences that an
+        analyst confirmed (:mod:`unionstats.report_words`)."""
+        from unionstats.report_words import read_confirmed_figures
+
+        return read_confirmed_figures(self.folder)
+
     def describe(self, code: str) -> tuple[str, str]:
         """(label, measure) of an indicator of the catalogue or a derived one."""
         if code in self.derived:
@@ -163,7 +178,13 @@ class Registry:
     def units_in_text(self, text: str) -> set[str]:
         """Return the units whose squashed name occurs inside ``text`` (for filenames)."""
         haystack = squash(text)
-        return {code for key, code in self._long_unit_keys if key in haystack}
+        found = [(key, code) for key, code in self._long_unit_keys if key in haystack]
+        # "CD Vien chuc va Y te" names the Viên chức và Y tế union, not also the Viên chức one
+        return {
+            code
+            for key, code in found
+            if not any(key != longer and key in longer and other != code for longer, other in found)
+        }
 
     @cached_property
     def _long_unit_keys(self) -> tuple[tuple[str, str], ...]:

@@ -26,6 +26,7 @@ SHARED_REFERENCE = (
     "derived.csv",
     "rules.csv",
     "wording.csv",
+    "sentence_words.csv",
     "thresholds.csv",
     "scoring.csv",
 )

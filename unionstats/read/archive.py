@@ -62,14 +62,14 @@ def check_container(path: Path, name: str) -> str:
     kind = container_kind(path)
     if kind in ("ooxml", "ods") or (kind == "other" and path.suffix.lower() in ZIP_SUFFIXES):
         check_archive(path, name)
-    elif kind == "cfb" and _holds_encrypted_package(path):  # e.g. an encrypted .xlsx
+    elif kind == "cfb" and holds_encrypted_package(path):  # e.g. an encrypted .xlsx
         raise InputFileError.of("file_encrypted", file=name)
     elif kind in _NOT_A_WORKBOOK:
         raise InputFileError.of("file_corrupt", file=name, detail=_NOT_A_WORKBOOK[kind])
     return kind
 
 
-def _holds_encrypted_package(path: Path) -> bool:
+def holds_encrypted_package(path: Path) -> bool:
     """True for an OLE/CFB container holding an encrypted Office Open XML package."""
     with open(path, "rb") as handle:
         if handle.read(8) != CFB_MAGIC:
@@ -89,7 +89,7 @@ def check_archive(path: Path, name: str | None = None) -> None:
                 if _SHEET_MEMBER.match(member.filename):
                     _check_sheet_extent(archive, member, name)
     except zipfile.BadZipFile:
-        if _holds_encrypted_package(path):
+        if holds_encrypted_package(path):
             raise InputFileError.of("file_encrypted", file=name) from None
         raise InputFileError.of("file_corrupt", file=name, detail="") from None
 

@@ -38,6 +38,12 @@ def header_lines(table: Table) -> list[tuple[str, str]]:
     return lines
 
 
+def _where(cell: str, text: str) -> str:
+    """How a source is named in a message: "ô B3 'LĐLĐ HUYỆN ĐĂK TÔ'" in a sheet, "đoạn 2 '…'"
+    or "đầu văn bản '…'" in a Word report."""
+    return f"ô {cell} '{text}'" if re.fullmatch(r"[A-Z]{1,3}\d+", cell) else f"{cell} '{text}'"
+
+
 def _units_named(table: Table, registry: Registry) -> tuple[dict[str, list[str]], list[str]]:
     """Units named by the table's own lines (and its sheet's name), and unit-like lines
     that name no registered unit."""
@@ -47,7 +53,7 @@ def _units_named(table: Table, registry: Registry) -> tuple[dict[str, list[str]]
         candidate = re.sub(r"^[^:]*:\s*", "", text) if _UNIT_LINE.match(fold(text)) else text
         unit = registry.match_unit(candidate)
         if unit:
-            named.setdefault(unit, []).append(f"ô {cell} '{text}'")
+            named.setdefault(unit, []).append(_where(cell, text))
         elif (
             _UNIT_LINE.match(fold(text)) or re.match(r"^(?:ldld|lien doan lao dong|cong doan) ", fold(text))
         ) and not unit_key(candidate).startswith("tinh "):  # the provincial federation itself
@@ -107,7 +113,7 @@ def identify_period(
     for cell, text in header_lines(table):
         found = find_periods(text)
         if found:
-            own[f"ô {cell} '{text}'"] = found
+            own[_where(cell, text)] = found
     found = find_periods(table.sheet.name)
     if found:
         own[f"tên sheet '{table.sheet.name}'"] = found

@@ -11,12 +11,19 @@ import hashlib
 import os
 import stat
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import NamedTuple
 
 from unionstats.errors import describe_read_error
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
+DOCUMENT_SUFFIXES = frozenset({".docx", ".doc"})  # the narrative reports (Báo cáo sơ kết, tổng kết)
+REPORT_SUFFIXES = SPREADSHEET_SUFFIXES | DOCUMENT_SUFFIXES
+
+
+def is_document(path: str | Path) -> bool:
+    """True for a Word report (.docx, .doc): read for its sentences and tables, not as a workbook."""
+    return PurePath(str(path)).suffix.lower() in DOCUMENT_SUFFIXES
 
 
 def file_sha256(path: Path) -> str:
@@ -74,8 +81,8 @@ def skip_reason(entry: Entry) -> str | None:
     if relative.startswith(".") or "/." in relative:
         return "Tệp ẩn: bỏ qua."
     suffix = os.path.splitext(name)[1]
-    if suffix.lower() not in SPREADSHEET_SUFFIXES:
-        return f"Không phải bảng tính ({suffix or 'không có đuôi'}): bỏ qua."
+    if suffix.lower() not in REPORT_SUFFIXES:
+        return f"Không phải bảng tính hay văn bản Word ({suffix or 'không có đuôi'}): bỏ qua."
     return None
 
 

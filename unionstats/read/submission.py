@@ -20,9 +20,10 @@ from unionstats.read.cells import SheetGrid, read_workbook
 from unionstats.read.details import read_detail_sheets
 from unionstats.read.forms import Table, count_matches, find_table, read_records, resolve_value_column
 from unionstats.read.identify import identify_period, identify_unit
-from unionstats.read.inventory import name_is_utf8
+from unionstats.read.inventory import DOCUMENT_SUFFIXES, name_is_utf8
 from unionstats.read.labels import label_index
 from unionstats.read.marked_forms import marker_sheet, read_marked_form
+from unionstats.read.sentences import TEXT_SHEET
 from unionstats.read.unit_figures import read_unit_table
 from unionstats.read.unit_tables import UnitTable, find_unit_table, settle_columns
 from unionstats.reference import Registry
@@ -289,8 +290,11 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
     if not name_is_utf8(path):
         return _quarantined(relative, sha256, finding("file_name_not_utf8", file=relative))
     try:
-        grids = read_workbook(path, display_name=relative)
-        submissions, notes = read_submissions(grids, relative, registry)
+        if path.suffix.lower() in DOCUMENT_SUFFIXES:
+            grids, submissions, notes = [], [_document(path, relative, registry)], []
+        else:
+            grids = read_workbook(path, display_name=relative)
+            submissions, notes = read_submissions(grids, relative, registry)
         details, detail_findings = _details(grids, submissions, relative)
     except InputFileError as error:
         error.file = relative
@@ -325,6 +329,14 @@ def read_file(path: Path, relative: str, sha256: str, registry: Registry) -> Fil
         sheets = [replace(note, unit=part.unit, period=part.period) for note in sheets]
     outcome.findings += sheets
     return outcome
+
+
+def _document(path: Path, relative: str, registry: Registry) -> Submission:
+    """A Word report's one submission (:mod:`unionstats.read.word_reports`)."""
+    from unionstats.read.word_reports import read_word_report  # python-docx only when a report comes
+
+    unit, period, records, findings = read_word_report(path, relative, registry)
+    return finish(Submission(unit, period, records, findings, TEXT_SHEET), relative, registry)
 
 
 def _quarantined(relative: str, sha256: str, reason: Finding) -> FileOutcome:

@@ -152,8 +152,8 @@ def _units_as_rows(grid: SheetGrid, row: int, registry: Registry) -> UnitTable |
             if role.period is not None:
                 periods[col] = role.period
         head, measure = split_measure(sub or parent)
-        if not head:
-            continue
+        if not head or (not sub and column_role(clean_header(head)).role == "numbering"):
+            continue  # "TT", "STT": the rows' numbers, never an indicator's figures
         if sub:
             found = match_column_header(parent, head, previous.get(parent), catalogue)
         else:
