@@ -26,6 +26,7 @@ from unionstats.atomic import write_file
 from unionstats.errors import InputFileError
 from unionstats.file_names import safe_name
 from unionstats.read.cells import read_workbook
+from unionstats.read.inventory import is_document
 from unionstats.spreadsheet_text import put_text, safe_text
 from unionstats.store.files import manifest_by_file, read_findings, read_manifest, read_values, write_csv
 
@@ -88,7 +89,12 @@ def _results_sheet(
         "Các ô có vấn đề được tô màu (đỏ: lỗi, vàng: cảnh báo) và có ghi chú. Đề nghị đơn vị "
         "kiểm tra, sửa và gửi lại tệp mới; không sửa trực tiếp trên bản này."
     )
-    if not workbook.sheetnames[1:]:
+    if is_document(source):
+        note = (
+            "Các số liệu dưới đây đọc từ báo cáo Word của đơn vị (đoạn N là đoạn thứ N của văn bản). "
+            "Đề nghị đơn vị kiểm tra và gửi lại biểu số liệu hoặc báo cáo đã sửa."
+        )
+    elif not workbook.sheetnames[1:]:
         note += " Tệp gốc không đọc được nên bản này chỉ gồm kết quả kiểm tra."
     elif rebuilt:
         note += " Bản này dựng lại từ tệp gốc .xls/.ods nên chỉ giữ giá trị, không giữ định dạng."
@@ -176,14 +182,14 @@ def write_feedback(
     wanted = _to_send(findings, manifest, include_info, periods, units)
     written: list[FeedbackFile] = []
     for source, group in wanted.groupby("file", sort=True):
-        status = manifest.at[source, "status"]
-        if status not in ("ingested", "quarantined"):
+        status, document = manifest.at[source, "status"], is_document(source)
+        if status not in ("ingested", "quarantined") and not document:  # a report beside a form: sent
             continue
-        if status == "ingested" and not (raw / source).is_file():  # a quarantined file is not reopened
-            continue
+        if status == "ingested" and not document and not (raw / source).is_file():
+            continue  # a quarantined file or a Word report is not reopened
         order = group["severity"].map({"error": 0, "warning": 1, "info": 2})
         group = group.assign(_order=order).sort_values(["_order", "sheet", "cell"]).drop(columns="_order")
-        if status == "quarantined":  # never reopened: the reason is all the unit needs
+        if status == "quarantined" or document:  # never reopened: the findings are all the unit needs
             workbook, rebuilt = _empty_workbook(), True
         else:
             workbook, rebuilt = _open_copy(raw / source)

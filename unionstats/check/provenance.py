@@ -19,6 +19,7 @@ import pandas as pd
 
 from unionstats.formatting import fmt_number
 from unionstats.periods import parse_code
+from unionstats.read.inventory import is_document
 from unionstats.reference import Registry
 from unionstats.store.files import read_findings, read_history, read_manifest, read_values
 from unionstats.vocabulary import SEVERITY_VI
@@ -83,6 +84,8 @@ def figure_source(
 
 
 def _value_line(row, measure: str) -> str:
+    if is_document(row.source_file) and str(row.cell).startswith("đoạn"):  # a sentence of a Word report
+        return f'{fmt_number(row.value)} {measure} — {row.source_file}, {row.cell}, câu: "{row.raw}"'
     where = f"{row.source_file}, sheet '{row.sheet}', ô {row.cell}"
     return f'{fmt_number(row.value)} {measure} — {where}, ô ghi "{row.raw}"'
 
@@ -101,11 +104,19 @@ def describe_source(source: FigureSource, registry: Registry) -> str:
     if source.current.empty:
         sent = ", ".join(sorted(set(source.submitted["path"]))) or "không có tệp nào"
         lines.append(f"Không có số liệu này trong kho. Đơn vị đã gửi: {sent}.")
+    waiting = set(source.findings.loc[source.findings["code"] == "text_figure_unconfirmed", "cell"])
     for row in source.current.itertuples(index=False):
-        lines.append("Số liệu: " + _value_line(row, measure))
-    if not source.superseded.empty:
-        lines.append("Thay cho bản gửi trước:")
-        lines += ["  " + _value_line(row, measure) for row in source.superseded.itertuples(index=False)]
+        note = " (đọc từ văn bản, chưa xác nhận)" if row.cell in waiting else ""
+        lines.append("Số liệu: " + _value_line(row, measure) + note)
+    current_form = not source.current["source_file"].map(is_document).astype(bool).all()
+    beside = source.superseded["source_file"].map(is_document).astype(bool) & current_form
+    for rows, title in (
+        (source.superseded[~beside], "Thay cho bản gửi trước:"),
+        (source.superseded[beside], "Báo cáo Word cùng kỳ ghi (để đối chiếu; số liệu lấy theo biểu):"),
+    ):
+        if not rows.empty:
+            lines.append(title)
+            lines += ["  " + _value_line(row, measure) for row in rows.itertuples(index=False)]
     if not source.findings.empty:
         lines.append("Phát hiện:")
         for row in source.findings.itertuples(index=False):

@@ -22,6 +22,7 @@ from unionstats.check.checks import (
     check_stock_jumps,
     wide_table,
 )
+from unionstats.check.reports import check_reports_against_forms
 from unionstats.check.rules import load_rules
 from unionstats.findings import Finding, finding, findings_frame
 from unionstats.periods import parse_code, period_order
@@ -32,6 +33,7 @@ from unionstats.store.files import (
     FINDINGS_FILE,
     read_details,
     read_findings,
+    read_history,
     read_manifest,
     read_values,
     write_csv,
@@ -160,6 +162,7 @@ def _validate(processed: Path, reference: Path, registry: Registry) -> Validatio
         findings += check_stock_jumps(numbers, where, registry, limits)
         findings += check_peer_ratios(numbers, where, limits, registry)
     findings += check_details(read_details(processed), values, registry)
+    findings += check_reports_against_forms(read_history(processed), values, registry)
     table, missing = completeness(manifest, values, ingest_findings, registry)
     findings += missing
     combined = pd.concat([ingest_findings, findings_frame(findings)], ignore_index=True)

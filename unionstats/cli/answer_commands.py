@@ -34,10 +34,11 @@ def _xlsx_path(path: Path | None) -> Path | None:
 
 
 def cmd_table(args: argparse.Namespace) -> int:
+    from unionstats.check.reports import unconfirmed_note
     from unionstats.publish.formats.xlsx import write_xlsx
     from unionstats.publish.tables import question_table, render_text, wide_table
     from unionstats.reference import load_registry
-    from unionstats.store.files import read_values
+    from unionstats.store.files import read_findings, read_values
 
     xlsx = _xlsx_path(args.xlsx)
     values = read_values(args.processed)
@@ -49,11 +50,17 @@ def cmd_table(args: argparse.Namespace) -> int:
         "clusters": vocabulary.clusters(args.cluster, registry, year),
         "units": vocabulary.units(args.unit, registry),
     }
+    findings, units = read_findings(args.processed), filters["units"]
     if args.wide:
         by = "unit" if args.by == "province" else args.by
         table, notes = wide_table(values, indicators, periods[-1], registry, by, **filters), []
         money = {registry.catalogue.label(i) for i in indicators if registry.catalogue.is_money(i)}
         rates = {registry.derived[i].label for i in indicators if i in registry.derived}
+        notes = [
+            note
+            for note in [unconfirmed_note(values, findings, indicators, periods[-1:], registry, units)]
+            if note
+        ]
         print(f"Kỳ {periods[-1]}\n" + render_text(table, notes, money, rates))
     else:
         table, notes = question_table(
@@ -65,7 +72,8 @@ def cmd_table(args: argparse.Namespace) -> int:
                 f"Số liệu lấy từ tệp, sheet, ô nào: unionstats source {indicators[0]} --unit {first} "
                 f"--period {periods[-1]}"
             )
-        print(render_text(table, notes))
+        waiting = unconfirmed_note(values, findings, indicators, periods, registry, units)
+        print(render_text(table, [*notes, waiting] if waiting else notes))
     if xlsx:
         print(f"\nĐã ghi {write_xlsx(table, xlsx)}")
     return 0
@@ -228,4 +236,53 @@ def cmd_charts(args: argparse.Namespace) -> int:
     for files in written.values():
         print(files[0])
     print(f"Đã vẽ {len(written)} biểu đồ (PNG và SVG) vào {args.out}.")
+    return 0
+
+
+def cmd_reports(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from unionstats.check.reports import confirm_figures, report_only_units, text_figures_to_confirm
+    from unionstats.formatting import fmt_number
+    from unionstats.reference import load_registry
+    from unionstats.store.files import read_findings, read_manifest, read_values
+
+    registry = load_registry(args.reference)
+    values = read_values(args.processed)
+    every = [text.lower() for text in args.period or []] == ["all"]
+    periods = _available(values) if every else _periods(args.period, values)
+    units = set(vocabulary.units(args.unit or [], registry))
+    every_waiting = text_figures_to_confirm(values, read_findings(args.processed), registry)
+    if units:
+        every_waiting = every_waiting[every_waiting["unit_code"].isin(units)]
+    waiting = every_waiting[every_waiting["period"].isin(periods)]
+    elsewhere = len(every_waiting) - len(waiting)
+    only = report_only_units(read_manifest(args.processed))
+    only = only[only["period"].isin(periods) & (only["unit"].isin(units) if units else True)]
+    for period in periods:
+        mine = only[only["period"] == period]
+        names = [
+            f"{registry.unit_names.get(unit, unit)} ({path})"
+            for unit, path in zip(mine["unit"], mine["path"], strict=True)
+        ]
+        if names:
+            print(f"Kỳ {period}: chỉ gửi báo cáo Word, chưa gửi biểu số liệu: " + "; ".join(names) + ".")
+    said = ""
+    for row in waiting.itertuples(index=False):
+        if (row.source_file, row.cell) != said:  # a sentence once, then the figures read from it
+            said = (row.source_file, row.cell)
+            print(f'{row.period}  {row.unit_name} — {row.source_file}, {row.cell}: "{row.sentence}"')
+        rough = " (số ước lượng)" if row.approximate else ""
+        print(f"      {row.label}: {fmt_number(row.value)}{rough}")
+    if args.confirm and len(waiting):
+        backup = confirm_figures(args.reference, waiting, date.today().isoformat())
+        kept = f"; bản cũ: {backup}" if backup else ""
+        print(
+            f"Đã xác nhận {len(waiting)} số liệu (confirmed_figures.csv{kept}); chạy lại 'unionstats ingest'."
+        )
+        return 0
+    hint = "; sau khi đối chiếu với văn bản, xác nhận bằng --confirm" if len(waiting) else ""
+    hint += f"; {elsewhere} số liệu chờ xác nhận ở kỳ khác: --period all" if elsewhere else ""
+    scope = "mọi kỳ" if every else ", ".join(periods)
+    print(f"{len(waiting)} số liệu đọc từ văn bản chờ xác nhận ({scope}){hint}.")
     return 0

@@ -169,6 +169,23 @@ def _add_labels_command(commands) -> None:
     )
 
 
+def _add_reports_command(commands) -> None:
+    """reports: the units that sent only a Word report, the figures read from sentences."""
+    reports = commands.add_parser(
+        "reports", help="báo cáo Word: đơn vị chỉ gửi báo cáo, số liệu đọc từ văn bản chờ xác nhận"
+    )
+    store_options(reports, processed=True, reference=True)
+    reports.add_argument(
+        "--period", nargs="+", default=None, metavar="P", help=PERIODS_HELP + "; 'all' là mọi kỳ"
+    )
+    reports.add_argument("--unit", nargs="+", default=None, metavar="U", help="đơn vị (mã hoặc tên)")
+    reports.add_argument(
+        "--confirm",
+        action="store_true",
+        help="ghi nhận các số liệu đang liệt kê là đã đối chiếu với văn bản (confirmed_figures.csv)",
+    )
+
+
 def _add_question_commands(commands) -> None:
     """table, trend, source: the commands that answer leadership's questions."""
     table = commands.add_parser("table", help="trả lời nhanh: chỉ tiêu theo kỳ, theo tỉnh/cụm/đơn vị")
@@ -336,6 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_project_commands(commands)
     _add_read_commands(commands)
     _add_labels_command(commands)
+    _add_reports_command(commands)
     _add_template_command(commands)
     _add_question_commands(commands)
     _add_report_commands(commands)

@@ -186,8 +186,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     entries = list_entries(args.raw_dir)
     if not any(skip_reason(entry) is None for entry in entries):
         print(
-            f"Thư mục {args.raw_dir} không có tệp báo cáo nào (.xlsx, .xls, .ods): chép các tệp đơn vị gửi "
-            "vào một thư mục kỳ, ví dụ data/raw/2025-H1/, rồi chạy lại."
+            f"Thư mục {args.raw_dir} không có tệp báo cáo nào (.xlsx, .xls, .ods, .docx, .doc): chép các "
+            "tệp đơn vị gửi vào một thư mục kỳ, ví dụ data/raw/2025-H1/, rồi chạy lại."
         )
     summary = current_summary(entries, args.out, args.reference)
     if summary is not None:  # nothing changed since the last run: no need to load anything

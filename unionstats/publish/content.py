@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from unionstats.analyse import analysis, comparison
+from unionstats.check.reports import report_only_units
 from unionstats.errors import UsageError
 from unionstats.formatting import fmt_number
 from unionstats.periods import parse_code, period_order
@@ -22,7 +23,7 @@ from unionstats.publish import narrative
 from unionstats.publish.brief import APPENDIX, Brief
 from unionstats.publish.charts import period_charts
 from unionstats.reference import Registry, load_organisation, load_registry, load_scoring, load_targets
-from unionstats.store import read_findings, read_values
+from unionstats.store import read_findings, read_manifest, read_values
 
 KEY_FIGURES = (  # the indicators of the brief's "Số liệu chính" table, in its order
     "cdcs",
@@ -87,8 +88,6 @@ def build_brief(
     by = "cluster" if not cluster else "unit"
 
     completeness = _completeness(values, registry, period, cluster)
-    submitted = int(completeness["Đã nộp"].sum())
-    missing = list(completeness[~completeness["Đã nộp"]]["Đơn vị"])
     yoy = comparison.compare(mine, period, registry, by="province" if not cluster else "cluster")
     yoy = yoy.assign(scope=scope) if not cluster else yoy
     key = _key_figures(yoy, scope, registry)
@@ -111,7 +110,7 @@ def build_brief(
             kind: paths[0]
             for kind, paths in period_charts(values, period, registry, Path(figures_dir), cluster).items()
         }
-    completeness_text = narrative.completeness_sentence(submitted, len(completeness), missing, period)
+    completeness_text = _completeness_text(processed, completeness, mine, period, registry)
     leaders = [s for s in leaders if s]
     return Brief(
         period=period,
@@ -130,6 +129,20 @@ def build_brief(
         organisation=load_organisation(reference) if (Path(reference) / "organisation.csv").is_file() else {},
         comparison_note=narrative.nothing_to_compare(yoy, period),
     )
+
+
+def _completeness_text(processed: Path, completeness: pd.DataFrame, mine, period: str, registry) -> str:
+    """Who reported, who did not, and who sent only a Word report (its figures read from text)."""
+    submitted = int(completeness["Đã nộp"].sum())
+    missing = list(completeness[~completeness["Đã nộp"]]["Đơn vị"])
+    only = report_only_units(read_manifest(processed))
+    mine_units = set(mine["unit_code"])
+    text_only = [
+        registry.unit_names.get(unit, unit)
+        for unit in only[only["period"] == period]["unit"]
+        if unit in mine_units
+    ]
+    return narrative.completeness_sentence(submitted, len(completeness), missing, period, text_only)
 
 
 def _ranking(values, period, registry, reference, cluster, names) -> tuple[pd.DataFrame, list[str]]:

@@ -121,14 +121,21 @@ def leading_sentence(ranking: pd.DataFrame, cluster: str, cluster_name: str, per
     return f"{names} {verb} {cluster_name} trong {parse_code(period).label_vi} (điểm xếp hạng {score})."
 
 
-def completeness_sentence(submitted: int, expected: int, missing_names: list[str], period: str) -> str:
+def completeness_sentence(
+    submitted: int, expected: int, missing_names: list[str], period: str, text_only: list[str] = ()
+) -> str:
     """ "6 tháng đầu năm 2023 có 12/13 đơn vị gửi báo cáo; chưa nộp: Kon Plông." (the period as
-    official text says it, never its code)."""
+    official text says it, never its code), and the units whose figures were read from a Word
+    report because they sent no form."""
     spoken = parse_code(period).label_vi
     text = f"{spoken[0].upper()}{spoken[1:]} có {submitted}/{expected} đơn vị gửi báo cáo"
-    if missing_names:
-        return text + f"; chưa nộp: {', '.join(missing_names)}."
-    return text + ", đầy đủ."
+    text += f"; chưa nộp: {', '.join(missing_names)}." if missing_names else ", đầy đủ."
+    if text_only:
+        text += (
+            f" {', '.join(text_only)} chỉ gửi báo cáo bằng văn bản, chưa gửi biểu số liệu: "
+            "số liệu của đơn vị được đọc từ văn bản báo cáo."
+        )
+    return text
 
 
 ACHIEVEMENT_WORDS = {

@@ -17,6 +17,7 @@ import pandas as pd
 from unionstats.errors import StoreError
 from unionstats.findings import Finding, finding, findings_frame
 from unionstats.periods import find_periods
+from unionstats.read.inventory import is_document
 from unionstats.read.submission import FileOutcome, Part
 from unionstats.reference import Registry
 from unionstats.store.earlier import REUSABLE
@@ -139,6 +140,8 @@ def resolve_supersession(rows: dict[str, dict], outcomes: dict[str, FileOutcome]
     A submission filed in its own period's folder always comes before one that a sheet of a
     workbook in another period's folder gave (a half-year sheet inside a full-year file):
     the latter only fills a gap, it never replaces what the analyst filed for that period.
+    A workbook always comes before a Word report of the same unit and period, whenever sent:
+    the report's figures are then compared with the form's (validate), not taken.
     """
     groups: dict[tuple[str, str], list[tuple[str, Part]]] = {}
     for path, outcome in outcomes.items():
@@ -152,6 +155,7 @@ def resolve_supersession(rows: dict[str, dict], outcomes: dict[str, FileOutcome]
             continue
         members.sort(
             key=lambda m: (
+                not is_document(m[0]),  # a form's figures before a Word report's, whenever sent
                 _filed_for(m[0], m[1].period),
                 rows[m[0]]["first_seen"],
                 rows[m[0]]["modified"],
@@ -298,7 +302,8 @@ def findings_table(
         for part in outcome.parts:
             if part.status == "superseded":
                 by = part.superseded_by
-                new.append(finding("superseded", file=path, unit=part.unit, period=part.period, by=by))
+                code = "report_beside_form" if is_document(path) and not is_document(by) else "superseded"
+                new.append(finding(code, file=path, unit=part.unit, period=part.period, by=by))
     new += [finding("file_missing", file=path) for path in missing]
     replaced = {
         (path, part.unit, part.period)
