@@ -11,6 +11,8 @@ Excel is open in another program and was left as it was (``unionstats export`` w
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Sequence
 
@@ -64,15 +66,21 @@ def _say(message: str) -> None:
     print(" ".join(message.split()), file=sys.stderr)
 
 
+def _pipe_gone(error: OSError) -> bool:
+    """True for the error a write to a pipe whose reader has gone raises: BrokenPipeError on
+    POSIX; on Windows, writing to such a pipe fails with EINVAL ("Invalid argument")."""
+    return isinstance(error, BrokenPipeError) or (os.name == "nt" and error.errno == errno.EINVAL)
+
+
 def _output_closed() -> bool:
     """True when the reader of this command's output has gone (``unionstats … | head``); a
     broken pipe to anything else (a reader process) is not that."""
     try:  # a write to a pipe whose reader has gone fails every time; one more line tells
         sys.stdout.write("\n")
         sys.stdout.flush()
-    except BrokenPipeError:
-        return True
-    except (OSError, ValueError):
+    except OSError as error:
+        return _pipe_gone(error)
+    except ValueError:
         return False
     return False
 
@@ -87,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"Lỗi: {error}")
         return 2
     except OSError as error:  # disk full, no permission, a file where a folder should be
-        if isinstance(error, BrokenPipeError) and _output_closed():  # piped into `head`: no error
+        if _pipe_gone(error) and _output_closed():  # piped into `head`: no error
             sys.stderr.close()
             return 0
         _say(f"Lỗi: {describe_os_error(error)}")
