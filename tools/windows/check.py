@@ -4,14 +4,16 @@
 
 1. ``tools/windows/setup.sh`` builds the Windows interpreter; where this machine cannot (no
    root for Wine, no package registry) the check says so in one line and is skipped.
-2. The sample province is written once. On Linux and under Windows Python the same commands
-   run into separate folders: ingest, validate, feedback, table, trend, template, brief with
-   ``--docx``, export. Every command must exit as the README says, print no traceback, no
-   escaped text, and say any error in one line.
+2. The sample province is written once, with two Word reports beside its forms. On Linux and
+   under Windows Python the same commands run into separate folders: ingest, validate,
+   reports, feedback, table, trend, template, brief with ``--docx``, export. Every command
+   must exit as the README says, print no traceback, no escaped text, and say any error in
+   one line.
 3. The two runs must agree: values, findings, manifest (but the run's own time) and
    completeness; the brief's figures (every table of ``bang-so-lieu.xlsx``, the text and tables
    of ``ban-tin.docx``); the names of the forms and feedback copies written.
-4. The store's, the command line's and the hostile-input tests run under Windows Python.
+4. The Word reports', the store's, the command line's and the hostile-input tests run under
+   Windows Python.
 
 Each Windows command's time is printed (indicative: Wine is not a real Windows for speed).
 Run by ``make windows-check`` and by ``.ci/run``; the Linux side uses this interpreter.
@@ -32,6 +34,8 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent.parent
 WINPY = Path(os.environ.get("UNIONSTATS_WINPY", PROJECT / ".winpy"))
 WINDOWS_TESTS = [
+    "tests/test_word_reports.py",
+    "tests/test_word_report_evaluation.py",
     "tests/test_store_durability.py",
     "tests/test_hostile_inputs.py",
     "tests/test_cli.py",
@@ -83,6 +87,18 @@ class Side:
         )
 
 
+def add_word_reports(raw: Path) -> None:
+    """Two units' Word reports beside the sample's forms (held-out set 2: Kon Rẫy 2024-H1,
+    Công đoàn ngành Y tế 2023-FY): read, cross-checked against the forms, listed by
+    ``reports`` on both sides."""
+    sys.path.insert(0, str(PROJECT / "tests"))
+    from word_reports.build import write_report
+    from word_reports.held_out_2 import REPORTS
+
+    for report in REPORTS[:2]:
+        write_report(report, raw / report["file"])
+
+
 def flow(side: Side, raw: Path, work: Path, problems: list[str]) -> Path:
     """Run every command of an analyst's period on one side; return its output folder."""
     out = work / side.name
@@ -91,6 +107,7 @@ def flow(side: Side, raw: Path, work: Path, problems: list[str]) -> Path:
     steps = [
         ("ingest", {0, 3}, ["ingest", p(raw), "--out", p(store)]),
         ("validate", {0}, ["validate", "--processed", p(store)]),
+        ("reports", {0}, ["reports", "--processed", p(store), "--period", "all"]),
         (
             "feedback",
             {0},
@@ -258,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             work = Path(folder)
             raw = work / "raw"
             Side("linux").run("sample", "sample", str(raw))
+            add_word_reports(raw)
             print("The flow, on Linux and under Windows Python, on the same files:")
             outputs = [flow(Side(name), raw, work, problems) for name in ("linux", "windows")]
             compare(*outputs, problems)
