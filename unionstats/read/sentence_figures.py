@@ -22,7 +22,8 @@ from unionstats.read.numbers import money_factor
 from unionstats.reference import Registry
 from unionstats.text import nfc
 
-LEFT_WORDS, RIGHT_WORDS = 8, 12  # how many words before, and content words after, a number are looked at
+LEFT_WORDS, RIGHT_WORDS = 12, 12  # how many content words before and after a number are looked at
+WIDER_WORDS = 8  # how many words before the previous figure may still name a number
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]\w*(?:-\w+)*|\S")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ\"“(-])")
 _OPENING, _CLOSING = {"“", "«"}, {"”", "»"}
@@ -34,7 +35,7 @@ _MAGNITUDES = {"triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_00
 _DURATIONS = {"năm", "tháng", "ngày", "tuổi", "giờ", "phút", "tuần"}
 _TRANSPARENT = ("duration", "year")  # numbers inside a figure's words, not figures of their own
 FUNCTION_WORDS = frozenset(
-    "trên của cho các những được đã có là ở tại về và với trong bị để do theo thuộc này đó mới".split()  # noqa: SIM905
+    "trên của cho các những được đã có là ở tại về và với trong bị để do theo thuộc này đó mới lên".split()  # noqa: SIM905
 )
 
 
@@ -186,7 +187,7 @@ class FigureFinder:
                 break
             if tok.word:
                 left.insert(0, tok.lower)
-        figure.left = left if figure.labelled else left[-LEFT_WORDS:]  # a label is read whole
+        figure.left = left if figure.labelled else self._last_content(left)  # a label is read whole
         clause: list[str] = []
         for tok in reversed(toks[: figure.index]):
             if tok.text in (";", "."):
@@ -200,7 +201,7 @@ class FigureFinder:
                 break
             if tok.word:
                 previous.insert(0, tok.lower)
-        figure.before_previous = previous[-LEFT_WORDS:]
+        figure.before_previous = previous[-WIDER_WORDS:]
         figure.right, figure.end = self._right_after(toks, figure.index)
         if figure.end < len(toks) and toks[figure.end].lower == "và":
             for tok in toks[figure.end + 1 :]:
@@ -238,6 +239,16 @@ class FigureFinder:
                 words.append(tok.lower)
             end += 1
         return words, end
+
+    @staticmethod
+    def _last_content(words: list[str]) -> list[str]:
+        """The end of ``words`` holding :data:`LEFT_WORDS` content words (function words ride along)."""
+        seen = 0
+        for start in range(len(words) - 1, -1, -1):
+            seen += words[start] not in FUNCTION_WORDS
+            if seen == LEFT_WORDS:
+                return words[start:]
+        return words
 
     @staticmethod
     def _content(words: list[str]) -> list[str]:
@@ -291,10 +302,10 @@ class FigureFinder:
         if i == 0 and after in (".", ")"):
             return "numbering"
         near = [t.lower for t in toks[max(0, i - 3) : i] if t.word]
-        if ends_with(near, self.role("reference")) and not ends_with(near, ("tổng số", "số tiền")):
-            return "date_or_reference"
         if re.fullmatch(r"(?:19|20)\d\d", text) and not figure.measure and figure.money is None:
             return "year"
+        if ends_with(near, self.role("reference")) and not ends_with(near, ("tổng số", "số tiền")):
+            return "date_or_reference"
         if figure.right[:1] and figure.right[0] in _DURATIONS:
             return "duration"
         return self._not_a_level_by_words(figure)
@@ -317,8 +328,11 @@ class FigureFinder:
         left = figure.left
         if ends_with(left[-3:], self.role("change")) or contains(figure.right, ("so với",)):
             return "change"
-        if contains(figure.clause, self.role("plan")):
+        plan = contains(figure.clause, self.role("plan"))
+        if plan and not self._results_heading(figure.clause, plan):
             return "target_or_plan"
+        if contains(figure.clause, self.role("scope")):
+            return "another_scope"  # "Toàn tỉnh hiện có 68.000 đoàn viên": not the unit's own
         if contains(figure.clause, self.role("cumulative")):
             return "cumulative"
         if ends_with(left[-2:], self.role("per_item")):
@@ -327,6 +341,13 @@ class FigureFinder:
         if figure.money is None and not figure.measure and not left and not figure.right:
             return "bare_number"
         return ""
+
+    @staticmethod
+    def _results_heading(clause: list[str], plan: str) -> bool:
+        """True for "Kết quả thực hiện các chỉ tiêu …: 30 CĐCS": the plan word names what the
+        results are of."""
+        text = " ".join(clause)
+        return "kết quả" in text and text.index("kết quả") < text.index(plan)
 
     def _pair(self, toks: list[Token], figure: Figure) -> str:
         """A number written with another by "/", "-" or ".": a date, a range, or "96/100"."""

@@ -92,6 +92,9 @@ class SentenceReader(FigureFinder):
                 taken = figure if figure.indicator else taken
                 continue
             own = self._match(figure, figure.left)
+            if figure.pair and own.code is None and not own.ambiguous:
+                # "170/170 Hội nghị cán bộ, công chức": the whole's word is what is counted too
+                own = self._match(replace(figure, pair=False), figure.left)
             if own.code is None and not own.ambiguous and taken is not None:
                 self._partner(figure, taken)
             if not figure.indicator and figure.before_previous != figure.left:
@@ -168,10 +171,14 @@ class SentenceReader(FigureFinder):
         unit itself ("lượt đoàn viên"), a function word, or there is none."""
         after = figure.right[figure.unit_words : figure.unit_words + 2]
         unit = self._terms(figure.right[: figure.unit_words])
-        if not unit or not unit <= self.generic or not after or after[0] in self.unit_starts:
+        if not unit or not unit <= self.generic or not after or self._unit_words(after):
             return frozenset()  # only a generic counter ("lượt", "người") says nothing of what
         found = self._terms(after[:2]) - self.generic
         return found if after[0] not in FUNCTION_WORDS and found else frozenset()
+
+    def _unit_words(self, words: list[str]) -> bool:
+        """True when ``words`` begin with a unit of measure ("lượt đoàn viên", not "học bổng")."""
+        return any(" ".join(words[:size]) in self.measures for size in range(1, len(words) + 1))
 
     def _actions(self, figure: Figure) -> list[frozenset[str]]:
         """The verbs just before the number and in its noun phrase ("hỗ trợ", "tham gia")."""
@@ -224,7 +231,8 @@ class SentenceReader(FigureFinder):
         """An amount said after its count ("127 lượt … với số tiền 86,5 triệu đồng"), or a
         count after its amount ("27.600.000đ (127 lượt)"): the partner of the figure read."""
         spec = self.catalogue[taken.indicator]
-        if figure.money is not None and spec.amount_code and contains(figure.left, _MONEY_WORDS):
+        said = figure.left or taken.right[-2:]  # "1 nhà Mái ấm … trị giá 60 triệu đồng"
+        if figure.money is not None and spec.amount_code and contains(said, _MONEY_WORDS):
             figure.indicator = spec.amount_code
         elif figure.money is None and not figure.left and taken.indicator in self.counts_of:
             count = self.counts_of[taken.indicator]
