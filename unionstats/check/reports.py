@@ -10,6 +10,8 @@ differs from an exact form too: the finding says so, it does not judge.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from unionstats.findings import Finding, finding
@@ -109,7 +111,7 @@ def report_only_units(manifest: pd.DataFrame) -> pd.DataFrame:
     return only[["period", "unit", "path"]].sort_values(["period", "unit"]).reset_index(drop=True)
 
 
-def confirm_figures(reference, figures: pd.DataFrame, today: str):
+def confirm_figures(reference: Path, figures: pd.DataFrame, today: str) -> Path | None:
     """Add ``figures`` (rows of :func:`text_figures_to_confirm`) to ``confirmed_figures.csv``
     after backing the file up; returns the backup (None for a new file)."""
     from unionstats.reference import read_reference_csv, replace_reference_csv

@@ -169,16 +169,20 @@ def _add_labels_command(commands) -> None:
     )
 
 
+def _periods_or_all_and_units(parser: argparse.ArgumentParser) -> None:
+    """--period (or 'all') and --unit, as the commands that list what waits (findings, reports) take them."""
+    every = PERIODS_HELP + "; 'all' là mọi kỳ"
+    parser.add_argument("--period", nargs="+", default=None, metavar="P", help=every)
+    parser.add_argument("--unit", nargs="+", default=None, metavar="U", help="đơn vị (mã hoặc tên)")
+
+
 def _add_reports_command(commands) -> None:
     """reports: the units that sent only a Word report, the figures read from sentences."""
     reports = commands.add_parser(
         "reports", help="báo cáo Word: đơn vị chỉ gửi báo cáo, số liệu đọc từ văn bản chờ xác nhận"
     )
     store_options(reports, processed=True, reference=True)
-    reports.add_argument(
-        "--period", nargs="+", default=None, metavar="P", help=PERIODS_HELP + "; 'all' là mọi kỳ"
-    )
-    reports.add_argument("--unit", nargs="+", default=None, metavar="U", help="đơn vị (mã hoặc tên)")
+    _periods_or_all_and_units(reports)
     reports.add_argument(
         "--confirm",
         action="store_true",
@@ -230,10 +234,7 @@ def _add_report_commands(commands) -> None:
     """findings, list, brief, charts."""
     findings = commands.add_parser("findings", help="các phát hiện, lọc theo kỳ, đơn vị, mức, mã")
     store_options(findings, processed=True, reference=True)
-    findings.add_argument(
-        "--period", nargs="+", default=None, metavar="P", help=PERIODS_HELP + "; 'all' là mọi kỳ"
-    )
-    findings.add_argument("--unit", nargs="+", default=None, metavar="U", help="đơn vị (mã hoặc tên)")
+    _periods_or_all_and_units(findings)
     findings.add_argument(
         "--severity",
         nargs="+",

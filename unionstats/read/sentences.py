@@ -8,7 +8,8 @@ weights of :mod:`unionstats.read.likeness`, and the words reports use around num
 (``sentence_words.csv``: units of measure, and the words that make a number something else
 than a level). It reads nothing it is not sure of:
 
-- what is not a level is never read as one: a change ("tăng 12 đoàn viên", "so với cùng
+- what is not a level is never read as one (set aside by
+  :mod:`unionstats.read.sentence_figures`): a change ("tăng 12 đoàn viên", "so với cùng
   kỳ"), a share ("đạt 95%"), a target or plan ("chỉ tiêu 300", "phấn đấu", "dự toán"), a
   count over several periods ("từ đầu nhiệm kỳ"), an amount per item ("mỗi căn 50 triệu
   đồng"), a date, a year, a duration ("94 năm"), an ordinal ("lần thứ 5"), a document or
