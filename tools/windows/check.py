@@ -27,12 +27,16 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent.parent
 WINPY = Path(os.environ.get("UNIONSTATS_WINPY", PROJECT / ".winpy"))
+COMMAND_DEADLINE, COMMAND_GRACE = 20 * 60, 30  # seconds: one command of the flow
+TESTS_DEADLINE, TESTS_GRACE = 30 * 60, 120  # seconds: the tests take about 9 minutes under Wine
 WINDOWS_TESTS = [
     "tests/test_word_reports.py",
     "tests/test_word_report_evaluation.py",
@@ -56,6 +60,7 @@ class Side:
     def __init__(self, name: str) -> None:
         self.name = name
         self.timings: dict[str, float] = {}
+        self.left_running: list[str] = []  # Windows Python processes a command left behind
 
     @property
     def windows(self) -> bool:
@@ -77,13 +82,12 @@ class Side:
     def run(self, label: str, *args: str) -> subprocess.CompletedProcess:
         command, env = self.command("-m", "unionstats", *args)
         started = time.monotonic()
-        result = subprocess.run(
-            command, cwd=PROJECT, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=3600
-        )
+        finished = run_to_exit(command, env, deadline=COMMAND_DEADLINE, grace=COMMAND_GRACE)
         self.timings[label] = time.monotonic() - started
+        self.left_running += [line for line in finished.held_by if "python.exe" in line.lower()]
         encoding = "cp1252" if self.windows else "utf-8"
         return subprocess.CompletedProcess(
-            result.args, result.returncode, result.stdout.decode(encoding), result.stderr.decode(encoding)
+            command, finished.code, finished.stdout.decode(encoding), finished.stderr.decode(encoding)
         )
 
 
@@ -161,6 +165,9 @@ def flow(side: Side, raw: Path, work: Path, problems: list[str]) -> Path:
             problems.append(f"{where}: exit {result.returncode} ({said.strip()[-300:]})")
         if "Traceback" in said or ESCAPED.search(said):
             problems.append(f"{where}: a traceback or escaped text: {said.strip()[-300:]}")
+        if side.left_running:
+            problems.append(f"{where}: Windows Python processes outlived it: {side.left_running}")
+            side.left_running = []
         if result.returncode == 2 and len(result.stderr.strip().splitlines()) != 1:
             problems.append(f"{where}: the error is not one line: {result.stderr!r}")
         print(
@@ -234,25 +241,93 @@ def compare(linux: Path, windows: Path, problems: list[str]) -> None:
             print(f"  same on both: the {len(names[0])} file names in {folder}/")
 
 
-def windows_tests(problems: list[str]) -> None:
-    command, env = Side("windows").command("-m", "pytest", "-q", "-p", "no:cacheprovider", *WINDOWS_TESTS)
-    started = time.monotonic()
-    # through a pipe: Wine cannot hand a Linux file or terminal to Windows as a standard handle
-    with subprocess.Popen(
+def wine_processes() -> list[str]:
+    """The Windows programs Wine runs now, as "pid command" lines (for a message)."""
+    listing = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True).stdout
+    return [
+        " ".join(line.split())[:160]
+        for line in listing.splitlines()
+        if ".exe" in line.lower() and "<defunct>" not in line
+    ]
+
+
+class Finished(NamedTuple):
+    """How a command ended: its exit code (None: killed at the deadline), its output, and the
+    Windows processes that still held its output after the grace period (Wine was ended)."""
+
+    code: int | None
+    stdout: bytes
+    stderr: bytes
+    held_by: list[str]
+
+
+def run_to_exit(
+    command: list[str], env: dict[str, str], *, deadline: float, grace: float, echo: bool = False
+) -> Finished:
+    """Run a command and wait for its own exit, then at most ``grace`` seconds for its output.
+
+    Wine's desktop process (``explorer.exe /desktop``), started by whichever Windows program
+    first needs it, inherits that program's standard output and lives as long as any Windows
+    program does. Reading the pipes to their end (``subprocess.run``) then waits as long as the
+    longest-lived Windows process: one CI run waited until it was killed. So this waits for the
+    command itself, names what still holds its pipes after the grace, and ends Wine's processes.
+    ``echo`` copies the output here as it comes (stderr merged into stdout).
+    """
+    # through pipes: Wine cannot hand a Linux file or terminal to Windows as a standard handle
+    process = subprocess.Popen(
         command,
         cwd=PROJECT,
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    ) as process:
-        for line in process.stdout:
-            sys.stdout.write(line.decode("cp1252", "replace"))
-            sys.stdout.flush()
-    code = process.returncode
-    print(f"  Windows tests: exit {code} in {time.monotonic() - started:.0f} s", flush=True)
-    if code != 0:
-        problems.append(f"the tests under Windows Python failed (exit {code})")
+        stderr=subprocess.STDOUT if echo else subprocess.PIPE,
+    )
+    chunks: dict[str, list[bytes]] = {"stdout": [], "stderr": []}
+
+    def copy(stream, into: list[bytes]) -> None:
+        for line in stream:
+            into.append(line)
+            if echo:
+                sys.stdout.write(line.decode("cp1252", "replace"))
+                sys.stdout.flush()
+
+    streams = [("stdout", process.stdout)] + ([] if echo else [("stderr", process.stderr)])
+    copiers = [threading.Thread(target=copy, args=(s, chunks[n]), daemon=True) for n, s in streams]
+    for copier in copiers:
+        copier.start()
+    try:
+        code: int | None = process.wait(timeout=deadline)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        code = None
+    held_by: list[str] = []
+    ends = time.monotonic() + grace
+    for copier in copiers:
+        copier.join(timeout=max(0.0, ends - time.monotonic()))
+    if code is None or any(copier.is_alive() for copier in copiers):
+        held_by = wine_processes()
+        subprocess.run(["wineserver", "-k"], check=False)
+        for copier in copiers:
+            copier.join(timeout=30)
+    return Finished(code, b"".join(chunks["stdout"]), b"".join(chunks["stderr"]), held_by)
+
+
+def windows_tests(problems: list[str]) -> None:
+    """Run the tests under Windows Python; a Windows Python process left behind is a problem."""
+    command, env = Side("windows").command("-m", "pytest", "-q", "-p", "no:cacheprovider", *WINDOWS_TESTS)
+    started = time.monotonic()
+    finished = run_to_exit(command, env, deadline=TESTS_DEADLINE, grace=TESTS_GRACE, echo=True)
+    print(f"  Windows tests: exit {finished.code} in {time.monotonic() - started:.0f} s", flush=True)
+    if finished.held_by:
+        print(f"  after the tests, these Windows processes still ran (Wine ended): {finished.held_by}")
+    left = [line for line in finished.held_by if "python.exe" in line.lower()]
+    if finished.code is None:
+        problems.append(f"the tests under Windows Python did not end in {TESTS_DEADLINE // 60} min: {left}")
+    elif left:
+        problems.append(f"Windows Python processes outlived the tests by {TESTS_GRACE} s: {left}")
+    if finished.code != 0:
+        problems.append(f"the tests under Windows Python failed (exit {finished.code})")
 
 
 def main(argv: list[str] | None = None) -> int:
