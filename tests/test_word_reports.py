@@ -161,14 +161,63 @@ def test_an_old_doc_without_libreoffice_is_refused_saying_to_save_as_docx(
     assert ".docx" in outcome.message and "\n" not in outcome.message
 
 
+@pytest.mark.parametrize(
+    ("sentence", "form", "differs"),
+    [
+        ("Hiện có 1.200 đoàn viên.", 1200, ""),
+        ("Hiện có 1.200 đoàn viên.", 1201, "1.200"),
+        ("Hiện có hơn 1.200 đoàn viên.", 1250, ""),
+        ("Hiện có hơn 1.200 đoàn viên.", 1180, "hơn 1.200"),  # "more than", and the form says less
+        ("Hiện có hơn 1.200 đoàn viên.", 1500, "hơn 1.200"),  # 25% more: not what "hơn" says
+        ("Hiện có gần 1.200 đoàn viên.", 1150, ""),
+        ("Hiện có gần 1.200 đoàn viên.", 1210, "gần 1.200"),
+        ("Hiện có khoảng 1.200 đoàn viên.", 1290, ""),
+        ("Hiện có khoảng 1.200 đoàn viên.", 1100, ""),
+        ("Hiện có khoảng 1.200 đoàn viên.", 1000, "khoảng 1.200"),
+    ],
+)
+def test_an_approximate_report_figure_differs_from_the_form_only_against_its_words(
+    sentence: str, form: float, differs: str, registry
+) -> None:
+    """ "hơn 1.200" agrees with a form of 1.250 and not of 1.180; the report's word is named."""
+    import pandas as pd
+
+    from unionstats.check.reports import check_reports_against_forms
+
+    stated = read_sentences([Paragraph(3, sentence)], "2024-H1/bao cao.docx", registry)
+    key = {"unit_code": "kon-ray", "period": "2024-H1", "indicator": "members"}
+    history = pd.DataFrame([{**key, **stated.records[0], "source_file": "2024-H1/bao cao.docx"}])
+    values = pd.DataFrame(
+        [
+            {
+                **key,
+                "value": form,
+                "source_file": "2024-H1/bieu.xlsx",
+                "sheet": "BC",
+                "cell": "D7",
+                "raw": "1200",
+            }
+        ]
+    )
+    found = check_reports_against_forms(history, values, registry, tolerance=0.1)
+    assert [f.code for f in found] == (["report_differs_from_form"] if differs else [])
+    if differs:
+        assert f"báo cáo ghi {differs} (2024-H1/bao cao.docx, đoạn 3)" in found[0].message
+
+
 @pytest.fixture
 def raw_with_reports(sample_raw: Path, tmp_path: Path) -> Path:
     """The sample's 2024-H1 files with Đăk Tô's form replaced by its Word report, and Kon
-    Rẫy's Word report beside its form (the report's figures differ from the form's)."""
+    Rẫy's Word report beside its form: the report's figures differ from the form's, but for
+    its workforce, stated as "hơn 1.000 người", which the form's 1.040 agrees with."""
     raw = tmp_path / "raw"
     shutil.copytree(sample_raw / "2024-H1", raw / "2024-H1")
     (raw / "2024-H1" / "BC_6T2024_DakTo.xlsx").unlink()
-    for report in (held_out.REPORTS[0], held_out_2.REPORTS[0]):
+    kon_ray = dict(held_out_2.REPORTS[0])
+    kon_ray["paragraphs"] = [
+        text.replace("1.290 người", "hơn 1.000 người") for text in held_out_2.REPORTS[0]["paragraphs"]
+    ]
+    for report in (held_out.REPORTS[0], kon_ray):
         assert report["file"].startswith("2024-H1/")
         write_report(report, raw / report["file"])
     return raw
@@ -185,6 +234,7 @@ def test_a_report_counts_as_submitted_and_a_form_beats_a_report(
     assert run_cli("validate", "--processed", str(out), *common).returncode in (0, 1)
     import pandas as pd
 
+    from unionstats.store.files import read_history
     from unionstats.store.versions import current_version
 
     version = current_version(out)
@@ -197,6 +247,10 @@ def test_a_report_counts_as_submitted_and_a_form_beats_a_report(
     findings = pd.read_csv(version / "findings.csv", dtype=str, keep_default_na=False)
     differs = findings[findings["code"] == "report_differs_from_form"]
     assert "báo cáo ghi 1.214" in " ".join(differs["message"])
+    history = read_history(out)  # the replaced report's figures
+    stated = history[history["source_file"].str.endswith(".docx")].set_index("indicator")["value"]
+    assert stated["workers"] == 1000  # read from Kon Rẫy's report as "hơn 1.000 người"
+    assert "workers" not in set(differs["indicator"])  # which the form's 1.040 agrees with
     assert (findings["code"] == "report_beside_form").sum() == 1
     assert not findings["message"].str.contains("ô đoạn").any()
 

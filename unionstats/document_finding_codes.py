@@ -39,7 +39,7 @@ DOCUMENT_CODES: tuple[tuple[str, str, str, str], ...] = (
         "text_figure_approximate",
         "warning",
         "Số ước lượng trong văn bản",
-        '{label} = {value}: văn bản ghi số ước lượng (trên, hơn, gần, khoảng…) ở {cell}: "{sentence}"; '
+        '{label} = {value}: văn bản ghi số ước lượng ("{qualifier}") ở {cell}: "{sentence}"; '
         "đề nghị đơn vị cho số chính xác.",
     ),
     (

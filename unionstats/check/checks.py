@@ -50,6 +50,7 @@ class Thresholds:
     outlier_min_rel_change: float = 0.05
     outlier_min_history: int = 4
     peer_ratio_z: float = 3.5
+    approximate_tolerance: float = 0.1
 
     @classmethod
     def load(cls, path: Path) -> Thresholds:

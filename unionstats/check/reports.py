@@ -4,8 +4,11 @@ When a unit sends both a form (a workbook) and a Word report for one period, the
 figures are the ones taken (:func:`unionstats.store.assemble.resolve_supersession`) and the
 report's stay in the store's history. Each figure the report states for an indicator the
 form also gives is compared here; a difference is a finding naming both places, so the unit
-can say which is right. A report stating a figure approximately ("hơn 150 triệu đồng")
-differs from an exact form too: the finding says so, it does not judge.
+can say which is right. A figure the report states approximately ("hơn 150 triệu đồng") is
+compared as its words say, within the tolerance ``approximate_tolerance`` of
+``thresholds.csv``: "hơn"/"trên" (``at_least`` in ``sentence_words.csv``) agrees with a form
+from 150 to 150 × (1 + tolerance), "gần"/"ngót" (``at_most``) from 150 × (1 − tolerance) to
+150, "khoảng" (``about``) within the tolerance either way.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from unionstats.findings import Finding, finding
+from unionstats.findings import Finding, finding, message_fields
 from unionstats.formatting import fmt_number
 from unionstats.read.inventory import is_document
 from unionstats.reference import Registry
@@ -23,13 +26,14 @@ _KEYS = ["unit_code", "period", "indicator"]
 
 
 def check_reports_against_forms(
-    history: pd.DataFrame, values: pd.DataFrame, registry: Registry
+    history: pd.DataFrame, values: pd.DataFrame, registry: Registry, tolerance: float = 0.1
 ) -> list[Finding]:
     """``report_differs_from_form`` for each figure of a replaced Word report that the unit's
     current form gives differently.
 
     ``history`` and ``values`` have the store's value columns (``unit_code``, ``period``,
-    ``indicator``, ``value``, ``source_file``, ``sheet``, ``cell``).
+    ``indicator``, ``value``, ``source_file``, ``sheet``, ``cell``, ``raw``); ``tolerance`` is
+    how far a figure stated approximately reaches (a share of it).
     """
     if history.empty or values.empty:
         return []
@@ -38,9 +42,14 @@ def check_reports_against_forms(
     if reports.empty or forms.empty:
         return []
     both = reports.merge(forms, on=_KEYS, suffixes=("_report", "_form"))
-    differs = both[(both["value_report"] - both["value_form"]).abs() > 1e-6]
+    qualifiers = _qualifiers(both, registry)
+    meanings = registry.sentence_words.get("approximate", {})
     findings = []
-    for row in differs.itertuples(index=False):
+    for row in both.itertuples(index=False):
+        qualifier = qualifiers.get((row.source_file_report, row.cell_report, row.indicator), "")
+        meaning = meanings.get(qualifier, "about") if qualifier else ""
+        if agrees(row.value_report, row.value_form, meaning, tolerance):
+            continue
         findings.append(
             finding(
                 "report_differs_from_form",
@@ -52,13 +61,46 @@ def check_reports_against_forms(
                 indicator=row.indicator,
                 stage="validate",
                 label=registry.catalogue.label(row.indicator),
-                report_value=fmt_number(row.value_report),
+                report_value=f"{qualifier} {fmt_number(row.value_report)}".strip(),
                 report_place=_place(row.source_file_report, row.sheet_report, row.cell_report),
                 form_value=fmt_number(row.value_form),
                 form_place=_place(row.source_file_form, row.sheet_form, row.cell_form),
             )
         )
     return findings
+
+
+def agrees(report: float, form: float, meaning: str, tolerance: float) -> bool:
+    """Whether a form's ``form`` is what a report's ``report`` says, read as ``meaning``:
+    "" exactly, ``at_least`` ("hơn 150"), ``at_most`` ("gần 150") or ``about`` ("khoảng 150")
+    within ``tolerance`` (a share of the report's figure)."""
+    reach = abs(report) * tolerance
+    low, high = {
+        "": (report - 1e-6, report + 1e-6),
+        "at_least": (report, report + reach),
+        "at_most": (report - reach, report),
+    }.get(meaning, (report - reach, report + reach))
+    return low <= form <= high
+
+
+def _qualifiers(both: pd.DataFrame, registry: Registry) -> dict[tuple[str, str, str], str]:
+    """(file, paragraph, indicator) -> the word that made a report's figure approximate.
+
+    The sentence (``raw_report``) is read again as the ingest read it: a replaced report's
+    reading findings are not kept, its sentences are.
+    """
+    from unionstats.read.documents import Paragraph
+    from unionstats.read.sentences import read_sentences
+
+    found = {}
+    sentences = both[["source_file_report", "cell_report", "raw_report"]].drop_duplicates()
+    for file, cell, sentence in sentences.itertuples(index=False):
+        number = int("".join(ch for ch in cell if ch.isdigit()) or 0)
+        for said in read_sentences([Paragraph(number, sentence)], file, registry).findings:
+            if said.code == "text_figure_approximate":
+                fields = message_fields(said.code, said.message) or {}
+                found[(file, cell, said.indicator)] = fields.get("qualifier", "")
+    return found
 
 
 def _place(file: str, sheet: str, cell: str) -> str:

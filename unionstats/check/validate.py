@@ -162,7 +162,9 @@ def _validate(processed: Path, reference: Path, registry: Registry) -> Validatio
         findings += check_stock_jumps(numbers, where, registry, limits)
         findings += check_peer_ratios(numbers, where, limits, registry)
     findings += check_details(read_details(processed), values, registry)
-    findings += check_reports_against_forms(read_history(processed), values, registry)
+    findings += check_reports_against_forms(
+        read_history(processed), values, registry, limits.approximate_tolerance
+    )
     table, missing = completeness(manifest, values, ingest_findings, registry)
     findings += missing
     combined = pd.concat([ingest_findings, findings_frame(findings)], ignore_index=True)

@@ -64,7 +64,7 @@ class Figure:
     clause: list[str] = field(default_factory=list)  # every word before it back to ";" (plans)
     before_previous: list[str] = field(default_factory=list)  # the previous figure's words too
     right: list[str] = field(default_factory=list)  # lower-case words after it, nearest first
-    approximate: bool = False
+    approximate: str = ""  # the word before it that makes it approximate ("hơn", "khoảng")
     skip: str = ""  # why it is not a level ("" when it may be one)
     indicator: str = ""
     ambiguous: tuple[str, ...] = ()
@@ -174,9 +174,11 @@ class FigureFinder:
         """The words before a number (back to the previous figure's unit, a link word or a
         clause break) and after it (its unit and the noun phrase that follows)."""
         before = toks[start : figure.index]
-        if before and before[-1].text in (":", "("):
-            before = before[:-1]  # "Số CĐCS: 31", "(nữ 941 người)": the words before are its label
-            figure.labelled = True
+        rough = self._approximate_tail(before)  # "Tổng số CNVCLĐ: hơn 1.000 người"
+        label = before[: len(before) - rough]
+        if label and label[-1].text in (":", "("):
+            before = label[:-1] + before[len(label) :]  # "Số CĐCS: 31", "(nữ 941 người)": the words
+            figure.labelled = True  # before are its label
         elif self._after_comma(before):
             before = []  # "…, 6800 suất quà trẻ em": an item of a list, its words after it
         left: list[str] = []
@@ -210,6 +212,11 @@ class FigureFinder:
                     break
                 if tok.word:
                     figure.joined.append(tok.lower)
+
+    def _approximate_tail(self, before: list[Token]) -> int:
+        """How many of the last tokens of ``before`` are an "approximately" ("hơn", "trên dưới")."""
+        phrase = ends_with([t.lower for t in before[-2:]], self.role("approximate"))
+        return len(phrase.split()) if phrase else 0
 
     def _after_comma(self, before: list[Token]) -> bool:
         """True when the number follows a comma, with at most an "approximately" between."""
@@ -337,7 +344,7 @@ class FigureFinder:
             return "cumulative"
         if ends_with(left[-2:], self.role("per_item")):
             return "per_item"
-        figure.approximate = bool(ends_with(left[-2:], self.role("approximate")))
+        figure.approximate = ends_with(left[-2:], self.role("approximate"))
         if figure.money is None and not figure.measure and not left and not figure.right:
             return "bare_number"
         return ""

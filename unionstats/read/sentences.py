@@ -292,7 +292,14 @@ class SentenceReader(FigureFinder):
         shown = fmt_number(value)
         if figure.approximate:
             result.findings.append(
-                finding("text_figure_approximate", **place, label=label, value=shown, sentence=sentence)
+                finding(
+                    "text_figure_approximate",
+                    **place,
+                    label=label,
+                    value=shown,
+                    qualifier=figure.approximate,
+                    sentence=sentence,
+                )
             )
         if (file, paragraph.where, code, value) not in self.registry.confirmed_figures:
             result.findings.append(finding("text_figure_unconfirmed", **place, label=label, value=shown))
