@@ -19,6 +19,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -74,6 +75,8 @@ def slow(path, *args):
         ctypes.string_at(0)  # a crash in native code: SIGSEGV
     if name.startswith("bug"):
         raise RuntimeError("a reader bug")
+    if os.environ.get("READING_MARKS"):  # say "this worker is reading" to a test that waits for it
+        open(os.path.join(os.environ["READING_MARKS"], f"{os.getpid()} {name}"), "w").close()
     time.sleep(float(os.environ.get("SLOW_SECONDS", "0")))
     return real(path, *args)
 submission.read_file = slow
@@ -267,12 +270,23 @@ def test_a_second_run_waits_for_none_and_names_the_running_one(tmp_path) -> None
     assert state(out) == state(alone)
 
 
+def both_workers_reading(tmp_path: Path) -> tuple[dict[str, str], Callable[[], bool]]:
+    """Environment entries for the slow reader to mark each file it starts reading, and the
+    condition that both workers (``--workers 2``) are reading: a kill then lands on workers at
+    work. (Under Wine, a spawn child whose parent is killed while it starts can hang before it
+    runs any Python: a Wine effect, not what these tests are about; docs/windows.md.)"""
+    marks = tmp_path / "reading"
+    marks.mkdir()
+    return {"READING_MARKS": str(marks)}, lambda: len(list(marks.iterdir())) >= 2
+
+
 def test_a_killed_run_leaves_its_lock_to_the_next_run(tmp_path) -> None:
     raw = make_raw(tmp_path, {"2020-FY/DakTo nam 2020.xlsx": GOOD, "2020-FY/DakTo copy.xlsx": GOOD})
     out = tmp_path / "out"
-    env = site_env(tmp_path, SLOW_READER_SITE, SLOW_SECONDS="60")
+    marks, reading = both_workers_reading(tmp_path)
+    env = site_env(tmp_path, SLOW_READER_SITE, SLOW_SECONDS="60", **marks)
     first = child(CLI, *ingest_args(raw, out), env=env, output=subprocess.DEVNULL)
-    wait_until(lambda: lock_held(out))
+    wait_until(lambda: lock_held(out) and reading())
     first.kill()  # SIGKILL; TerminateProcess on Windows
     first.wait(timeout=60)
     assert plain_ingest(raw, out).returncode == 0
@@ -296,10 +310,12 @@ def gone(process: psutil.Process) -> bool:
 @pytest.mark.parametrize("method", START_METHODS)
 def test_workers_die_with_a_killed_ingest(tmp_path, method) -> None:
     raw = make_raw(tmp_path, {f"2020-FY/DakTo copy {i}.xlsx": GOOD for i in range(6)})
-    env = site_env(tmp_path, SLOW_READER_SITE, SLOW_SECONDS="60", UNIONSTATS_START_METHOD=method)
+    marks, reading = both_workers_reading(tmp_path)
+    env = site_env(tmp_path, SLOW_READER_SITE, SLOW_SECONDS="60", UNIONSTATS_START_METHOD=method, **marks)
     parent = child(CLI, *ingest_args(raw, tmp_path / "out"), env=env, output=subprocess.DEVNULL)
-    wait_until(lambda: len(reader_processes(parent.pid)) >= 2)
+    wait_until(reading)
     workers = reader_processes(parent.pid)
+    assert len(workers) >= 2
     parent.kill()  # SIGKILL; TerminateProcess on Windows: no chance to stop its workers itself
     parent.wait(timeout=60)
     deadline = time.monotonic() + 20

@@ -37,6 +37,11 @@ PROJECT = HERE.parent.parent
 WINPY = Path(os.environ.get("UNIONSTATS_WINPY", PROJECT / ".winpy"))
 COMMAND_DEADLINE, COMMAND_GRACE = 20 * 60, 30  # seconds: one command of the flow
 TESTS_DEADLINE, TESTS_GRACE = 30 * 60, 120  # seconds: the tests take about 9 minutes under Wine
+# Wine can leave a spawn child hanging in multiprocessing's start, before the worker's own code
+# runs (seen once in four runs: one thread, blocked in a read, its parent gone); on Windows the
+# read fails when the parent dies. That a worker at work dies with its killed parent is asserted
+# by test_workers_die_with_a_killed_ingest, which kills only once both workers are reading.
+WINE_STUCK_WORKER = "from multiprocessing.spawn import spawn_main"
 WINDOWS_TESTS = [
     "tests/test_word_reports.py",
     "tests/test_word_report_evaluation.py",
@@ -314,7 +319,8 @@ def run_to_exit(
 
 
 def windows_tests(problems: list[str]) -> None:
-    """Run the tests under Windows Python; a Windows Python process left behind is a problem."""
+    """Run the tests under Windows Python; a Windows Python process left behind is a problem,
+    but for a reader worker stuck at its start (see :data:`WINE_STUCK_WORKER`)."""
     command, env = Side("windows").command("-m", "pytest", "-q", "-p", "no:cacheprovider", *WINDOWS_TESTS)
     started = time.monotonic()
     finished = run_to_exit(command, env, deadline=TESTS_DEADLINE, grace=TESTS_GRACE, echo=True)
@@ -322,6 +328,12 @@ def windows_tests(problems: list[str]) -> None:
     if finished.held_by:
         print(f"  after the tests, these Windows processes still ran (Wine ended): {finished.held_by}")
     left = [line for line in finished.held_by if "python.exe" in line.lower()]
+    stuck = [line for line in left if WINE_STUCK_WORKER in line]
+    if stuck:
+        print(
+            f"  NOTE: {len(stuck)} reader worker(s) never got past multiprocessing's start (docs/windows.md)"
+        )
+    left = [line for line in left if line not in stuck]
     if finished.code is None:
         problems.append(f"the tests under Windows Python did not end in {TESTS_DEADLINE // 60} min: {left}")
     elif left:
