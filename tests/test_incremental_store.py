@@ -293,9 +293,23 @@ def test_a_file_current_in_a_partition_not_loaded_keeps_its_findings(current_els
     assert "superseded" in set(result["code"])
 
 
+@pytest.mark.parametrize(
+    "linux_ns",
+    [1_796_500_009_291_234_567, 1_796_500_009_291_234_500, 1_796_500_009_291_234_999, -1_500_000_567, 0],
+)
+def test_a_file_time_is_written_the_same_from_windows_and_linux(linux_ns: int) -> None:
+    """Windows keeps a file's time in 100 ns steps: the same file must give the same manifest
+    text (a Windows check once saw .291234 on Linux and .291235 under Windows, from floats)."""
+    from unionstats.read.inventory import modified_iso
+
+    windows_ns = linux_ns // 100 * 100
+    assert modified_iso(windows_ns) == modified_iso(linux_ns)
+    assert modified_iso(linux_ns).endswith(f"{linux_ns // 1000 % 1_000_000:06d}+00:00")
+
+
 def test_unchanged_files_are_recognised_exactly_as_their_manifest_text_says(tmp_path: Path) -> None:
     """The bulk comparison of times agrees with the manifest's text for awkward times: half
-    microseconds (rounded half to even), before 1970, whole seconds."""
+    microseconds, before 1970, whole seconds."""
     import random
 
     from unionstats.read.inventory import list_entries, modified_iso
@@ -311,8 +325,8 @@ def test_unchanged_files_are_recognised_exactly_as_their_manifest_text_says(tmp_
         path.write_bytes(b"x" * (index % 3))
         os.utime(path, ns=(nanoseconds, nanoseconds))
     entries = list_entries(raw)
-    texts = [modified_iso(entry.status.st_mtime) for entry in entries]
-    shifted = [modified_iso(entry.status.st_mtime + 1e-6) for entry in entries]
+    texts = [modified_iso(entry.status.st_mtime_ns) for entry in entries]
+    shifted = [modified_iso(entry.status.st_mtime_ns + 1000) for entry in entries]
     columns = {
         "path": [entry.relative for entry in entries] * 2,
         "sha256": ["abc"] * len(entries) * 2,

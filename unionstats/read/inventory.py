@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePath
 from typing import NamedTuple
 
@@ -139,9 +139,14 @@ def list_entries(raw: Path) -> list[Entry]:
     return entries
 
 
-def modified_iso(mtime: float) -> str:
-    """A file's modification time as the manifest writes it (UTC, microseconds)."""
-    return datetime.fromtimestamp(mtime, UTC).isoformat(timespec="microseconds")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def modified_iso(mtime_ns: int) -> str:
+    """A file's modification time (``st_mtime_ns``) as the manifest writes it: UTC, cut to the
+    microsecond in integers. Windows keeps times in 100 ns steps and Linux in 1 ns; cut, not
+    rounded through a float, the same file gives the same text on both."""
+    return (_EPOCH + timedelta(microseconds=mtime_ns // 1000)).isoformat(timespec="microseconds")
 
 
 def unreadable_reason(error: OSError) -> str:

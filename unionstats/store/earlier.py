@@ -72,8 +72,9 @@ class EarlierFiles:
         the same size and modification time, against the same reference data.
 
         Compared in bulk: the times as integer microseconds, the previous manifest's parsed
-        from its text, each entry's rounded as :func:`unionstats.read.inventory.modified_iso`
-        rounds them (half to even), so that both sides agree exactly when the texts would.
+        from its text, each entry's cut to the microsecond as
+        :func:`unionstats.read.inventory.modified_iso` cuts it, so that both sides agree exactly
+        when the texts would.
         """
         import numpy as np
         import pandas as pd
@@ -97,8 +98,7 @@ class EarlierFiles:
             ],
             dtype=bool,
         )
-        fraction, whole = np.modf(np.array([entry.status.st_mtime for entry in entries]))
-        entry_us = whole.astype(np.int64) * 1_000_000 + np.round(fraction * 1e6).astype(np.int64)
+        entry_us = np.array([entry.status.st_mtime_ns for entry in entries], dtype=np.int64) // 1000
         entry_size = np.array([e.status.st_size for e in entries], dtype=np.int64)
         regular = np.array([not e.broken and stat.S_ISREG(e.status.st_mode) for e in entries], dtype=bool)
         same = known & regular & reusable[rows] & parsed[rows]

@@ -145,7 +145,7 @@ def take_inventory(
             inventory.kept.add(entry.relative)
             continue
         relative, size = entry.relative, str(entry.status.st_size)
-        modified = modified_iso(entry.status.st_mtime)
+        modified = modified_iso(entry.status.st_mtime_ns)
         before = earlier.get(relative)
         reason = skip_reason(entry)
         reusable = reason is None and before is not None and before.reusable
