@@ -65,7 +65,6 @@ class Side:
     def __init__(self, name: str) -> None:
         self.name = name
         self.timings: dict[str, float] = {}
-        self.left_running: list[str] = []  # Windows Python processes a command left behind
 
     @property
     def windows(self) -> bool:
@@ -84,16 +83,17 @@ class Side:
         env.pop("PYTHONIOENCODING", None)  # as a user's PC: the code page, not UTF-8
         return ["wine", str(WINPY / "cp311" / "python.exe"), *args], env
 
-    def run(self, label: str, *args: str) -> subprocess.CompletedProcess:
+    def run(self, label: str, *args: str) -> tuple[subprocess.CompletedProcess, list[str]]:
+        """``python -m unionstats ARGS``: how it ended, and the Windows Python processes it left."""
         command, env = self.command("-m", "unionstats", *args)
         started = time.monotonic()
         finished = run_to_exit(command, env, deadline=COMMAND_DEADLINE, grace=COMMAND_GRACE)
         self.timings[label] = time.monotonic() - started
-        self.left_running += [line for line in finished.held_by if "python.exe" in line.lower()]
         encoding = "cp1252" if self.windows else "utf-8"
-        return subprocess.CompletedProcess(
+        result = subprocess.CompletedProcess(
             command, finished.code, finished.stdout.decode(encoding), finished.stderr.decode(encoding)
         )
+        return result, [line for line in finished.held_by if "python.exe" in line.lower()]
 
 
 def add_word_reports(raw: Path) -> None:
@@ -163,16 +163,15 @@ def flow(side: Side, raw: Path, work: Path, problems: list[str]) -> Path:
         ("table, unknown indicator", {2}, ["table", "khong_co", "--processed", p(store)]),
     ]
     for label, allowed, args in steps:
-        result = side.run(label, *args)
+        result, left_running = side.run(label, *args)
         said = result.stdout + result.stderr
         where = f"{side.name} {label}"
         if result.returncode not in allowed:
             problems.append(f"{where}: exit {result.returncode} ({said.strip()[-300:]})")
         if "Traceback" in said or ESCAPED.search(said):
             problems.append(f"{where}: a traceback or escaped text: {said.strip()[-300:]}")
-        if side.left_running:
-            problems.append(f"{where}: Windows Python processes outlived it: {side.left_running}")
-            side.left_running = []
+        if left_running:
+            problems.append(f"{where}: Windows Python processes outlived it: {left_running}")
         if result.returncode == 2 and len(result.stderr.strip().splitlines()) != 1:
             problems.append(f"{where}: the error is not one line: {result.stderr!r}")
         print(

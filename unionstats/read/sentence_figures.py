@@ -220,10 +220,8 @@ class FigureFinder:
 
     def _after_comma(self, before: list[Token]) -> bool:
         """True when the number follows a comma, with at most an "approximately" between."""
-        words = [t.lower for t in before]
-        while words and words[-1] not in (",",) and ends_with(words[-2:], self.role("approximate")):
-            words = words[: -len(ends_with(words[-2:], self.role("approximate")).split())]
-        return bool(words) and words[-1] == ","
+        rest = before[: len(before) - self._approximate_tail(before)]
+        return bool(rest) and rest[-1].text == ","
 
     def _right_after(self, toks: list[Token], i: int, limit: int = RIGHT_WORDS) -> tuple[list[str], int]:
         """The words after the number at ``i`` (its unit and the noun phrase after it, to a
@@ -279,7 +277,10 @@ class FigureFinder:
 
     def _unit_at(self, toks: list[Token], i: int) -> bool:
         """True when a unit word ("viên chức", "người lao động") begins at token ``i``."""
-        words = [t.lower for t in toks[i : i + self.longest_measure]]
+        return self.begins_with_unit([t.lower for t in toks[i : i + self.longest_measure]])
+
+    def begins_with_unit(self, words: list[str]) -> bool:
+        """True when ``words`` begin with a unit of measure ("lượt đoàn viên", not "học bổng")."""
         return any(" ".join(words[:size]) in self.measures for size in range(1, len(words) + 1))
 
     @staticmethod

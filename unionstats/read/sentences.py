@@ -172,14 +172,10 @@ class SentenceReader(FigureFinder):
         unit itself ("lượt đoàn viên"), a function word, or there is none."""
         after = figure.right[figure.unit_words : figure.unit_words + 2]
         unit = self._terms(figure.right[: figure.unit_words])
-        if not unit or not unit <= self.generic or not after or self._unit_words(after):
+        if not unit or not unit <= self.generic or not after or self.begins_with_unit(after):
             return frozenset()  # only a generic counter ("lượt", "người") says nothing of what
         found = self._terms(after[:2]) - self.generic
         return found if after[0] not in FUNCTION_WORDS and found else frozenset()
-
-    def _unit_words(self, words: list[str]) -> bool:
-        """True when ``words`` begin with a unit of measure ("lượt đoàn viên", not "học bổng")."""
-        return any(" ".join(words[:size]) in self.measures for size in range(1, len(words) + 1))
 
     def _actions(self, figure: Figure) -> list[frozenset[str]]:
         """The verbs just before the number and in its noun phrase ("hỗ trợ", "tham gia")."""
